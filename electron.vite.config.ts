@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+// One build for both modes: the machine policy decides at start which window (clerk or kiosk)
+// the shell opens, so main, both preloads and both renderer entries ship in every binary.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { index: resolve(__dirname, 'src-main/shell/index.ts') } },
+      // better-sqlite3 is a native addon; it must be loaded from node_modules at run time.
+      externalizeDeps: true,
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: {
+          clerk: resolve(__dirname, 'src-preload/clerk.ts'),
+          kiosk: resolve(__dirname, 'src-preload/kiosk.ts'),
+        },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src-renderer'),
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: {
+        input: {
+          clerk: resolve(__dirname, 'src-renderer/clerk.html'),
+          kiosk: resolve(__dirname, 'src-renderer/kiosk.html'),
+        },
+      },
+    },
+  },
+});

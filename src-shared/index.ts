@@ -1,0 +1,5 @@
+// Public surface of the shared contract.
+export * from './status.ts';
+export * from './domain.ts';
+export * from './catalog.ts';
+export * from './api.ts';
