@@ -3,3 +3,4 @@ export * from './status.ts';
 export * from './domain.ts';
 export * from './catalog.ts';
 export * from './api.ts';
+export * from './dates.ts';
