@@ -1,0 +1,30 @@
+// What a citizen sees of their application: status history with citizen texts and the messages
+// exchanged, never internal notes, assignees or discarded states.
+import type { Application, CitizenStatusView } from '../../../src-shared/index.ts';
+import { STATUS_LABELS_DE, STATUS_ZBP_STATE } from '../../../src-shared/index.ts';
+
+export function citizenView(application: Application, authorityName: string): CitizenStatusView {
+  const history = application.history.flatMap((entry) =>
+    entry.kind === 'status' && entry.status !== 'discarded'
+      ? [{ at: entry.at, status: entry.status, label: STATUS_LABELS_DE[entry.status], text: entry.citizenText }]
+      : [],
+  );
+  const messages = application.history.flatMap((entry) =>
+    entry.kind === 'message' ? [{ id: entry.id, at: entry.at, direction: entry.direction, text: entry.text }] : [],
+  );
+
+  // A discarded application (duplicate or spam) keeps showing its last visible status.
+  const visible = history[history.length - 1]!;
+  return {
+    reference: application.reference,
+    serviceName: application.serviceName,
+    authorityName,
+    receivedAt: application.receivedAt,
+    status: visible.status,
+    statusLabel: visible.label,
+    zbpState: STATUS_ZBP_STATE[visible.status],
+    history,
+    messages,
+    replyPossible: application.status === 'action_required',
+  };
+}

@@ -1,0 +1,340 @@
+// SQLite implementation of the portal store (the embedded default). All SQLite-specific SQL of the
+// portal lives in this folder.
+import type Database from 'better-sqlite3';
+import type { Application, Authority, ClerkUser, FeedChange, FeedPage, Place, Service } from '../../../../src-shared/index.ts';
+import { TERMINAL_STATUSES } from '../../../../src-shared/index.ts';
+import { AUDIT_GENESIS_HASH, chainHash, sha256Hex } from '../audit-chain.ts';
+import type {
+  AuditDetails, AuditRow, Decision, IdempotencyClaim, InsertResult, KioskDevice, NewApplication, PortalStore,
+  SeedData, StoredApplication, StoredAttachment, UpdateResult, UserRecord,
+} from '../store.ts';
+import { openPortalDatabase, type OpenOptions } from './open.ts';
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  authority_id: string;
+  role: ClerkUser['role'];
+  password_hash: string;
+  active: number;
+}
+
+function toClerkUser(row: UserRow): ClerkUser {
+  return { id: row.id, username: row.username, displayName: row.display_name, authorityId: row.authority_id, role: row.role };
+}
+
+export class SqliteStore implements PortalStore {
+  readonly description: string;
+  readonly created: boolean;
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(dataDir: string, options: OpenOptions = {}) {
+    const opened = openPortalDatabase(dataDir, options);
+    this.db = opened.db;
+    this.created = opened.created;
+    this.description = `sqlite:${opened.file}`;
+    this.statements = prepareStatements(this.db);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async seed(data: SeedData): Promise<void> {
+    const db = this.db;
+    db.transaction(() => {
+      const authority = db.prepare('INSERT OR REPLACE INTO authorities (id, data) VALUES (?, ?)');
+      for (const item of data.authorities) authority.run(item.id, JSON.stringify(item));
+
+      const place = db.prepare('INSERT OR REPLACE INTO places (ars, data) VALUES (?, ?)');
+      for (const item of data.places) place.run(item.ars, JSON.stringify(item));
+
+      const service = db.prepare('INSERT OR REPLACE INTO services (id, version, data) VALUES (?, ?, ?)');
+      for (const item of data.services) service.run(item.id, item.version, JSON.stringify(item));
+
+      const user = db.prepare(
+        'INSERT OR REPLACE INTO users (id, username, display_name, authority_id, role, password_hash, active) VALUES (?, ?, ?, ?, ?, ?, 1)',
+      );
+      for (const item of data.users) user.run(item.id, item.username, item.displayName, item.authorityId, item.role, item.passwordHash);
+
+      const device = db.prepare('INSERT OR REPLACE INTO kiosk_devices (id, name, authority_id, token_hash, active) VALUES (?, ?, ?, ?, 1)');
+      for (const item of data.kioskDevices) device.run(item.id, item.name, item.authorityId, item.tokenHash);
+    })();
+  }
+
+  async listAuthorities(): Promise<Authority[]> {
+    return this.statements.listAuthorities.all().map((row) => JSON.parse((row as { data: string }).data) as Authority);
+  }
+
+  async getAuthority(id: string): Promise<Authority | null> {
+    const row = this.statements.getAuthority.get(id) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as Authority) : null;
+  }
+
+  async listPlaces(): Promise<Place[]> {
+    return this.statements.listPlaces.all().map((row) => JSON.parse((row as { data: string }).data) as Place);
+  }
+
+  async getPlace(ars: string): Promise<Place | null> {
+    const row = this.statements.getPlace.get(ars) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as Place) : null;
+  }
+
+  async listServices(): Promise<Service[]> {
+    return this.statements.listCurrentServices.all().map((row) => JSON.parse((row as { data: string }).data) as Service);
+  }
+
+  async getService(id: string, version?: number): Promise<Service | null> {
+    const row = (version === undefined
+      ? this.statements.getCurrentService.get(id)
+      : this.statements.getServiceVersion.get(id, version)) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as Service) : null;
+  }
+
+  async findUserByUsername(username: string): Promise<UserRecord | null> {
+    const row = this.statements.findUserByUsername.get(username) as UserRow | undefined;
+    return row ? { ...toClerkUser(row), passwordHash: row.password_hash, active: row.active === 1 } : null;
+  }
+
+  async getUser(id: string): Promise<ClerkUser | null> {
+    const row = this.statements.getUser.get(id) as UserRow | undefined;
+    return row ? toClerkUser(row) : null;
+  }
+
+  async listUsers(authorityId: string): Promise<ClerkUser[]> {
+    return (this.statements.listUsers.all(authorityId) as UserRow[]).map(toClerkUser);
+  }
+
+  async createSession(tokenHash: string, userId: string, createdAt: string, expiresAt: string): Promise<void> {
+    this.statements.insertSession.run(tokenHash, userId, createdAt, expiresAt);
+  }
+
+  async findSessionUser(tokenHash: string, now: string): Promise<ClerkUser | null> {
+    const row = this.statements.findSessionUser.get(tokenHash, now) as UserRow | undefined;
+    return row ? toClerkUser(row) : null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.statements.deleteSession.run(tokenHash);
+  }
+
+  async findKioskDevice(tokenHash: string): Promise<KioskDevice | null> {
+    const row = this.statements.findKioskDevice.get(tokenHash) as { id: string; name: string; authority_id: string } | undefined;
+    return row ? { id: row.id, name: row.name, authorityId: row.authority_id } : null;
+  }
+
+  async insertApplication(input: NewApplication, claim: IdempotencyClaim, responseOf: (application: Application) => string): Promise<InsertResult> {
+    const run = this.db.transaction((): InsertResult => {
+      const previous = this.findClaim(claim);
+      if (previous) return previous.requestHash === claim.requestHash ? { kind: 'replayed', response: previous.response } : { kind: 'key_reused' };
+
+      const reference = this.nextReference(input.referencePrefix, input.year);
+      const application = input.build(reference);
+      const snapshot = JSON.stringify(application);
+
+      this.statements.insertApplication.run(
+        application.id, application.reference, application.version, application.authorityId, application.status,
+        input.accessCodeHash, snapshot, application.updatedAt,
+      );
+      this.insertAttachments(application.id, input.attachments);
+      this.appendAudit(application.id, input.audit, snapshot, application.version);
+      this.recordChange(application.authorityId, application.id, 'upsert');
+      this.saveClaim(claim, responseOf(application), application.updatedAt);
+
+      return { kind: 'created', application };
+    });
+    return run.immediate();
+  }
+
+  async updateApplication<E>(
+    id: string,
+    claim: IdempotencyClaim | null,
+    decide: (current: Application) => Decision<E>,
+    responseOf: (application: Application) => string,
+  ): Promise<UpdateResult<E>> {
+    const run = this.db.transaction((): UpdateResult<E> => {
+      if (claim) {
+        const previous = this.findClaim(claim);
+        if (previous) return previous.requestHash === claim.requestHash ? { kind: 'replayed', response: previous.response } : { kind: 'key_reused' };
+      }
+
+      const row = this.statements.getApplication.get(id) as { snapshot: string } | undefined;
+      if (!row) return { kind: 'not_found' };
+      const current = JSON.parse(row.snapshot) as Application;
+
+      const decision = decide(current);
+      if (!decision.ok) return { kind: 'rejected', error: decision.error };
+
+      const next = decision.next;
+      const snapshot = JSON.stringify(next);
+      this.statements.updateApplication.run(next.version, next.authorityId, next.status, snapshot, next.updatedAt, id);
+      this.insertAttachments(id, decision.attachments ?? []);
+      this.appendAudit(id, decision.audit, snapshot, next.version);
+
+      // A forwarded application leaves the sender's feed as a tombstone and enters the receiver's.
+      if (next.authorityId !== current.authorityId) this.recordChange(current.authorityId, id, 'tombstone');
+      this.recordChange(next.authorityId, id, 'upsert');
+
+      if (claim) this.saveClaim(claim, responseOf(next), next.updatedAt);
+      return { kind: 'updated', application: next, previousAuthorityId: current.authorityId };
+    });
+    return run.immediate();
+  }
+
+  async getApplication(id: string): Promise<StoredApplication | null> {
+    const row = this.statements.getApplication.get(id) as { snapshot: string; access_code_hash: string } | undefined;
+    return row ? { application: JSON.parse(row.snapshot) as Application, accessCodeHash: row.access_code_hash } : null;
+  }
+
+  async findApplicationByReference(reference: string): Promise<StoredApplication | null> {
+    const row = this.statements.getApplicationByReference.get(reference) as { snapshot: string; access_code_hash: string } | undefined;
+    return row ? { application: JSON.parse(row.snapshot) as Application, accessCodeHash: row.access_code_hash } : null;
+  }
+
+  async getAttachmentContent(applicationId: string, attachmentId: string): Promise<Buffer | null> {
+    const row = this.statements.getAttachment.get(attachmentId, applicationId) as { content: Buffer } | undefined;
+    return row ? row.content : null;
+  }
+
+  async readFeed(authorityId: string, after: number, limit: number): Promise<FeedPage> {
+    // One more row than asked tells whether another page follows without a second query.
+    const rows = this.statements.readFeed.all(authorityId, after, limit + 1) as {
+      seq: number; kind: 'upsert' | 'tombstone'; application_id: string; snapshot: string | null;
+    }[];
+    const page = rows.slice(0, limit);
+
+    const changes: FeedChange[] = page.map((row) =>
+      row.kind === 'upsert' && row.snapshot !== null
+        ? { seq: row.seq, kind: 'upsert', application: JSON.parse(row.snapshot) as Application }
+        : { seq: row.seq, kind: 'tombstone', applicationId: row.application_id },
+    );
+    const cursor = page.length > 0 ? page[page.length - 1]!.seq : after;
+    return { changes, cursor, hasMore: rows.length > limit };
+  }
+
+  async latestChangeSeq(authorityId: string): Promise<number> {
+    const row = this.statements.latestChangeSeq.get(authorityId) as { seq: number | null };
+    return row.seq ?? 0;
+  }
+
+  async listOpenApplications(authorityId: string): Promise<Application[]> {
+    const rows = this.statements.listApplicationsOfAuthority.all(authorityId) as { snapshot: string }[];
+    return rows
+      .map((row) => JSON.parse(row.snapshot) as Application)
+      .filter((application) => !TERMINAL_STATUSES.has(application.status));
+  }
+
+  async listAuditRows(applicationId: string): Promise<AuditRow[]> {
+    const rows = this.statements.listAudit.all(applicationId) as { position: number; entry: string; prev_hash: string; hash: string }[];
+    return rows.map((row) => ({ position: row.position, entry: row.entry, prevHash: row.prev_hash, hash: row.hash }));
+  }
+
+  async getSnapshotText(applicationId: string): Promise<string | null> {
+    const row = this.statements.getApplication.get(applicationId) as { snapshot: string } | undefined;
+    return row?.snapshot ?? null;
+  }
+
+  // --- helpers that run inside a transaction ---------------------------------------------------
+
+  private findClaim(claim: IdempotencyClaim): { requestHash: string; response: string } | undefined {
+    const row = this.statements.findIdempotency.get(claim.scope, claim.key) as { request_hash: string; response: string } | undefined;
+    return row ? { requestHash: row.request_hash, response: row.response } : undefined;
+  }
+
+  private saveClaim(claim: IdempotencyClaim, response: string, at: string): void {
+    this.statements.insertIdempotency.run(claim.scope, claim.key, claim.requestHash, response, at);
+  }
+
+  private nextReference(prefix: string, year: number): string {
+    const row = this.statements.bumpReferenceCounter.get(prefix, year) as { last_value: number };
+    return `${prefix}-${year}-${String(row.last_value).padStart(6, '0')}`;
+  }
+
+  private insertAttachments(applicationId: string, attachments: StoredAttachment[]): void {
+    for (const attachment of attachments) {
+      this.statements.insertAttachment.run(attachment.id, applicationId, attachment.sha512, attachment.content);
+    }
+  }
+
+  private appendAudit(applicationId: string, details: AuditDetails, snapshot: string, version: number): void {
+    const last = this.statements.lastAudit.get(applicationId) as { position: number; hash: string } | undefined;
+    const position = (last?.position ?? 0) + 1;
+    const prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
+
+    // The entry carries a hash of the snapshot it produced, so the chain also vouches for the
+    // application row, not only for the log.
+    const entry = JSON.stringify({ ...details, version, snapshotSha256: sha256Hex(snapshot) });
+    this.statements.insertAudit.run(applicationId, position, entry, prevHash, chainHash(prevHash, entry));
+  }
+
+  private recordChange(authorityId: string, applicationId: string, kind: 'upsert' | 'tombstone'): void {
+    // Deleting and re-inserting gives the row a fresh, higher seq, so each application appears at
+    // most once per feed read and always after every change that committed before it.
+    this.statements.deleteChange.run(authorityId, applicationId);
+    this.statements.insertChange.run(authorityId, applicationId, kind);
+  }
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    listAuthorities: db.prepare('SELECT data FROM authorities ORDER BY id'),
+    getAuthority: db.prepare('SELECT data FROM authorities WHERE id = ?'),
+    listPlaces: db.prepare('SELECT data FROM places ORDER BY ars'),
+    getPlace: db.prepare('SELECT data FROM places WHERE ars = ?'),
+    listCurrentServices: db.prepare(
+      'SELECT s.data FROM services s WHERE s.version = (SELECT MAX(version) FROM services t WHERE t.id = s.id) ORDER BY s.id',
+    ),
+    getCurrentService: db.prepare('SELECT data FROM services WHERE id = ? ORDER BY version DESC LIMIT 1'),
+    getServiceVersion: db.prepare('SELECT data FROM services WHERE id = ? AND version = ?'),
+
+    findUserByUsername: db.prepare('SELECT * FROM users WHERE username = ?'),
+    getUser: db.prepare('SELECT * FROM users WHERE id = ? AND active = 1'),
+    listUsers: db.prepare('SELECT * FROM users WHERE authority_id = ? AND active = 1 ORDER BY display_name'),
+    insertSession: db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
+    findSessionUser: db.prepare(
+      'SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1',
+    ),
+    deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
+    findKioskDevice: db.prepare('SELECT id, name, authority_id FROM kiosk_devices WHERE token_hash = ? AND active = 1'),
+
+    findIdempotency: db.prepare('SELECT request_hash, response FROM idempotency_keys WHERE scope = ? AND key = ?'),
+    insertIdempotency: db.prepare('INSERT INTO idempotency_keys (scope, key, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?)'),
+    bumpReferenceCounter: db.prepare(
+      `INSERT INTO reference_counters (authority_id, year, last_value) VALUES (?, ?, 1)
+       ON CONFLICT (authority_id, year) DO UPDATE SET last_value = last_value + 1
+       RETURNING last_value`,
+    ),
+
+    insertApplication: db.prepare(
+      `INSERT INTO applications (id, reference, version, authority_id, status, access_code_hash, snapshot, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    updateApplication: db.prepare(
+      'UPDATE applications SET version = ?, authority_id = ?, status = ?, snapshot = ?, updated_at = ? WHERE id = ?',
+    ),
+    getApplication: db.prepare('SELECT snapshot, access_code_hash FROM applications WHERE id = ?'),
+    getApplicationByReference: db.prepare('SELECT snapshot, access_code_hash FROM applications WHERE reference = ?'),
+    listApplicationsOfAuthority: db.prepare('SELECT snapshot FROM applications WHERE authority_id = ?'),
+    insertAttachment: db.prepare('INSERT INTO attachments (id, application_id, sha512, content) VALUES (?, ?, ?, ?)'),
+    getAttachment: db.prepare('SELECT content FROM attachments WHERE id = ? AND application_id = ?'),
+
+    lastAudit: db.prepare('SELECT position, hash FROM audit_log WHERE application_id = ? ORDER BY position DESC LIMIT 1'),
+    insertAudit: db.prepare('INSERT INTO audit_log (application_id, position, entry, prev_hash, hash) VALUES (?, ?, ?, ?, ?)'),
+    listAudit: db.prepare('SELECT position, entry, prev_hash, hash FROM audit_log WHERE application_id = ? ORDER BY position'),
+
+    deleteChange: db.prepare('DELETE FROM change_log WHERE authority_id = ? AND application_id = ?'),
+    insertChange: db.prepare('INSERT INTO change_log (authority_id, application_id, kind) VALUES (?, ?, ?)'),
+    readFeed: db.prepare(
+      `SELECT c.seq, c.kind, c.application_id, CASE WHEN c.kind = 'upsert' THEN a.snapshot END AS snapshot
+       FROM change_log c LEFT JOIN applications a ON a.id = c.application_id
+       WHERE c.authority_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?`,
+    ),
+    latestChangeSeq: db.prepare('SELECT MAX(seq) AS seq FROM change_log WHERE authority_id = ?'),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './install-kind.ts';
+export * from './decision.ts';
+export * from './apply.ts';

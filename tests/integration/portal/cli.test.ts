@@ -1,0 +1,102 @@
+// The portal as an operator starts it: a separate Node process with options and environment.
+import { spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeDataDir } from '../../support/portal-harness.ts';
+
+const CLI = join(import.meta.dirname, '../../../portal/src/cli.ts');
+const dirs: string[] = [];
+
+function dataDir(): string {
+  const dir = makeDataDir('antragsdesk-cli-');
+  dirs.push(dir);
+  return dir;
+}
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Starts the CLI and resolves with the URL it prints once it listens. */
+function startCli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`portal exited with ${code}: ${output}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, url, exited, output: () => output };
+}
+
+describe('portal command line', () => {
+  it('starts on a free port, seeds demo data and stops on SIGTERM', async () => {
+    const dir = dataDir();
+    const portal = startCli(['--port', '0', '--data', dir, '--log-level', 'warn']);
+    const url = await portal.url;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+
+    const services = await (await fetch(`${url}/api/v1/catalog/services`)).json();
+    expect(services.length).toBe(4);
+
+    portal.child.kill('SIGTERM');
+    expect(await portal.exited).toBe(0);
+  });
+
+  it('takes port and data folder from the environment', async () => {
+    const dir = dataDir();
+    const portal = startCli([], { PORTAL_PORT: '0', PORTAL_DATA_DIR: dir, PORTAL_LOG_LEVEL: 'warn' });
+    const url = await portal.url;
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(200);
+    portal.child.kill('SIGTERM');
+    await portal.exited;
+
+    const db = new Database(join(dir, 'antragsdesk.sqlite'), { readonly: true });
+    expect((db.prepare('SELECT COUNT(*) AS n FROM services').get() as { n: number }).n).toBeGreaterThanOrEqual(4);
+    db.close();
+  });
+
+  it('rejects an invalid port with usage', () => {
+    const result = spawnSync(process.execPath, [CLI, '--port', 'achtzig'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Invalid --port / PORTAL_PORT "achtzig"');
+    expect(result.stderr).toContain('Usage: npm run portal');
+  });
+
+  it('rejects an unknown option', () => {
+    const result = spawnSync(process.execPath, [CLI, '--prot', '80'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("Unknown option '--prot'");
+  });
+
+  it('refuses a database written by a newer version', async () => {
+    const dir = dataDir();
+    const first = startCli(['--port', '0', '--data', dir, '--log-level', 'warn']);
+    await first.url;
+    first.child.kill('SIGTERM');
+    await first.exited;
+
+    const db = new Database(join(dir, 'antragsdesk.sqlite'));
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'from the future', '2030-01-01')").run();
+    db.close();
+
+    const result = spawnSync(process.execPath, [CLI, '--port', '0', '--data', dir], { encoding: 'utf8' });
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain('has schema version 999');
+    expect(result.stderr).toContain('written by a newer Antragsdesk portal');
+  });
+
+  it('prints help', () => {
+    const result = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('--data <dir>');
+  });
+});
