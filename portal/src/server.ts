@@ -25,7 +25,6 @@ export async function buildServer(context: PortalContext, options: ServerOptions
     logger: loggerOptions(options.logLevel),
     bodyLimit: options.bodyLimitBytes,
     trustProxy: false,
-    disableRequestLogging: false,
     requestIdHeader: 'x-request-id',
   });
 

@@ -1,0 +1,72 @@
+// The clerk cache as one object: what the sync engine writes and what the inbox reads.
+import type { Database } from 'better-sqlite3';
+import type { Application, FeedPage } from '../../../src-shared/api.ts';
+import { openCacheDatabase, type OpenCacheDatabaseOptions } from './database.ts';
+import { createFeedWriter, type FeedPageResult } from './feed-writer.ts';
+import { queryInbox, type InboxFilter, type InboxPage, type InboxPaging, type InboxSort } from './inbox-query.ts';
+
+export interface SyncState {
+  /** Change feed cursor as the portal returned it; 0 before the first sync. */
+  cursor: number;
+  /** ISO instant of the last sync run that reached the end of the feed; null before. */
+  lastSyncedAt: string | null;
+}
+
+export interface ClerkCache {
+  readonly database: Database;
+  /** Applies one change feed page in one transaction and stores its cursor. */
+  applyFeedPage(page: FeedPage): FeedPageResult;
+  /** Records the end of a sync run that reached the end of the feed (`hasMore: false`). */
+  recordSyncCompleted(at: Date): void;
+  readSyncState(): SyncState;
+  /** Returns the stored snapshot, or null when the application is not (or no longer) in the cache. */
+  getApplication(id: string): Application | null;
+  queryInbox(filter: InboxFilter, sort: InboxSort, paging: InboxPaging): InboxPage;
+  close(): void;
+}
+
+export interface ClerkCacheOptions {
+  /** The user the cache belongs to; `assignee: 'me'` filters on it. */
+  userId: string;
+  /** Clock for "today" in deadline and follow-up filters; injectable for tests. */
+  now?: () => Date;
+}
+
+export interface OpenedClerkCache {
+  cache: ClerkCache;
+  path: string;
+  /** True when a damaged file was replaced by an empty one; the app should run a full sync. */
+  recovered: boolean;
+  movedAsidePath: string | null;
+}
+
+/** Opens the cache file of a user and authority and wraps it; see openCacheDatabase for recovery. */
+export function openClerkCache(options: OpenCacheDatabaseOptions): OpenedClerkCache {
+  const opened = openCacheDatabase(options);
+  const cache = createClerkCache(opened.database, { userId: options.userId, now: options.now });
+  return { cache, path: opened.path, recovered: opened.recovered, movedAsidePath: opened.movedAsidePath };
+}
+
+/** Wraps an opened and migrated cache database. */
+export function createClerkCache(database: Database, options: ClerkCacheOptions): ClerkCache {
+  const now = options.now ?? (() => new Date());
+  const feedWriter = createFeedWriter(database);
+  const selectSnapshot = database.prepare('SELECT snapshot FROM applications WHERE id = ?');
+  const selectSyncState = database.prepare('SELECT cursor, last_synced_at AS lastSyncedAt FROM sync_state WHERE id = 1');
+  const updateLastSynced = database.prepare('UPDATE sync_state SET last_synced_at = ? WHERE id = 1');
+
+  return {
+    database,
+    applyFeedPage: (page) => feedWriter.applyPage(page),
+    recordSyncCompleted: (at) => {
+      updateLastSynced.run(at.toISOString());
+    },
+    readSyncState: () => selectSyncState.get() as SyncState,
+    getApplication: (id) => {
+      const row = selectSnapshot.get(id) as { snapshot: string } | undefined;
+      return row ? (JSON.parse(row.snapshot) as Application) : null;
+    },
+    queryInbox: (filter, sort, paging) => queryInbox(database, filter, sort, paging, { userId: options.userId, now: now() }),
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,73 @@
+-- index applications_by_applicant
+CREATE INDEX applications_by_applicant ON applications (applicant_sort_key);
+
+-- index applications_by_assignee
+CREATE INDEX applications_by_assignee ON applications (assignee_id);
+
+-- index applications_by_deadline
+CREATE INDEX applications_by_deadline ON applications (deadline);
+
+-- index applications_by_follow_up
+CREATE INDEX applications_by_follow_up ON applications (follow_up) WHERE follow_up IS NOT NULL;
+
+-- index applications_by_received_at
+CREATE INDEX applications_by_received_at ON applications (received_at);
+
+-- table application_search
+CREATE VIRTUAL TABLE application_search USING fts5 (
+reference, applicant, address, form,
+content = '',
+contentless_delete = 1,
+tokenize = 'unicode61 remove_diacritics 2',
+prefix = '2 3'
+);
+
+-- table application_search_config
+CREATE TABLE 'application_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table application_search_data
+CREATE TABLE 'application_search_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table application_search_docsize
+CREATE TABLE 'application_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+-- table application_search_idx
+CREATE TABLE 'application_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table applications
+CREATE TABLE applications (
+row_id INTEGER PRIMARY KEY,
+id TEXT NOT NULL UNIQUE,
+reference TEXT NOT NULL,
+version INTEGER NOT NULL,
+status TEXT NOT NULL,
+service_id TEXT NOT NULL,
+service_name TEXT NOT NULL,
+channel TEXT NOT NULL,
+applicant_name TEXT NOT NULL,
+-- germanSortKey(applicant_name): compares byte-wise like Intl.Collator('de').
+applicant_sort_key TEXT NOT NULL,
+-- UTC instant as toISOString() writes it, so that text order is time order.
+received_at TEXT NOT NULL,
+-- Last day of the processing deadline, YYYY-MM-DD in Europe/Berlin.
+deadline TEXT NOT NULL,
+assignee_id TEXT,
+follow_up TEXT,
+needs_attention INTEGER NOT NULL CHECK (needs_attention IN (0, 1)),
+updated_at TEXT NOT NULL,
+snapshot TEXT NOT NULL
+);
+
+-- table schema_migrations
+CREATE TABLE schema_migrations (
+version INTEGER PRIMARY KEY,
+name TEXT NOT NULL,
+applied_at TEXT NOT NULL
+);
+
+-- table sync_state
+CREATE TABLE sync_state (
+id INTEGER PRIMARY KEY CHECK (id = 1),
+cursor INTEGER NOT NULL,
+last_synced_at TEXT
+);
