@@ -3,7 +3,8 @@
 // what the renderer sends. Data comes from the local cache, so every read works offline; actions
 // go through the durable outbox in the main process.
 import { z } from 'zod';
-import { Application, ClerkAction, ClerkUser, Problem } from '../api.ts';
+import type { Application, ClerkUser, Problem } from '../api.ts';
+import { ClerkAction } from '../api.ts';
 import type { Authority, Service } from '../catalog.ts';
 import { Channel, IsoDate, Uuid } from '../domain.ts';
 import { APPLICATION_STATUSES } from '../status.ts';
