@@ -12,6 +12,7 @@ port="${PORTAL_PORT:-8080}"
 data="${PORTAL_DATA_DIR:-$PWD/data}"
 
 npx electron-vite build >/dev/null
+npx vite build -c vite.web.config.ts >/dev/null
 
 node portal/src/cli.ts --port "$port" --data "$data" &
 portal_pid=$!

@@ -26,8 +26,8 @@ count_check() {
 count_check "lint" npx eslint .
 count_check "typecheck" npx tsc -p tsconfig.json
 
-echo "== build (electron-vite: main, preload, renderer)"
-if ! npx electron-vite build >"$results/build.log" 2>&1; then
+echo "== build (electron-vite: main, preload, renderer; vite: citizen web pages)"
+if ! { npx electron-vite build && npx vite build -c vite.web.config.ts; } >"$results/build.log" 2>&1; then
   cat "$results/build.log"
   failed=$((failed + 1))
   echo "!! build failed"
@@ -52,6 +52,9 @@ if [ -s "$results/packaging.json" ]; then
 else
   echo "!! packaging tests produced no report"; failed=$((failed + 1))
 fi
+
+# The end-to-end tests serve the web pages built above instead of building their own copy.
+export PORTAL_WEB_DIR="$PWD/out/web"
 
 echo "== end-to-end tests (Playwright, Debian Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" npx playwright test --reporter=list,json

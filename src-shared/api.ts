@@ -249,3 +249,37 @@ export const CitizenStatusView = z.object({
 export type CitizenStatusView = z.infer<typeof CitizenStatusView>;
 
 export const HealthResponse = z.object({ status: z.literal('ok'), version: z.string(), database: z.string() });
+
+// ---------------------------------------------------------------------------------------------
+// Citizen reply to a Rückfrage
+
+export const MAX_REPLY_ATTACHMENTS = 5;
+export const MAX_REPLY_TEXT_LENGTH = 5000;
+
+/** A citizen's answer to a Rückfrage, authenticated like the status lookup. */
+export const CitizenReplyRequest = StatusLookupRequest.extend({
+  text: z.string().trim().min(1).max(MAX_REPLY_TEXT_LENGTH),
+  /** Files for the clerk; the portal checks them by magic bytes (PDF, JPEG, PNG). */
+  attachments: z.array(AttachmentUpload.omit({ documentId: true })).max(MAX_REPLY_ATTACHMENTS).default([]),
+});
+export type CitizenReplyRequest = z.input<typeof CitizenReplyRequest>;
+
+// ---------------------------------------------------------------------------------------------
+// FIT-Connect export (clerk)
+
+/**
+ * An application in the shape of a FIT-Connect submission: `metadata` follows the FIT-Connect
+ * metadata schema 1.0.0, `data` is the form data as the exact JSON text whose SHA-512 the metadata
+ * names, and each attachment is downloaded from `downloadPath`.
+ */
+export const FitConnectExport = z.object({
+  metadata: z.record(z.string(), z.unknown()),
+  data: z.string(),
+  attachments: z.array(z.object({
+    attachmentId: z.string(),
+    fileName: z.string(),
+    mimeType: z.string(),
+    downloadPath: z.string(),
+  })),
+});
+export type FitConnectExport = z.infer<typeof FitConnectExport>;

@@ -10,7 +10,20 @@ export interface PortalConfig {
   bodyLimitBytes: number;
   /** Load the demo region into an empty database on first start. */
   seedDemoData: boolean;
+  /** Outgoing mail server, e.g. smtp://127.0.0.1:2525; without it, e-mails stay in the outbox. */
+  smtpUrl?: string | null;
+  /** Sender address of the citizen e-mails. */
+  mailFrom?: string;
+  /** First retry delay after a failed delivery; it doubles per attempt up to one hour. */
+  mailRetryBaseSeconds?: number;
+  /** Address citizens use to reach the portal, for links in e-mails and the FIT-Connect export. */
+  publicUrl?: string | null;
+  /** Folder with the built citizen web pages (`vite build -c vite.web.config.ts`). */
+  webDir?: string;
 }
+
+export const DEFAULT_MAIL_FROM = 'Bürgerservice <noreply@antragsdesk.invalid>';
+export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../out/web');
 
 export const USAGE = `Usage: npm run portal -- [options]
 
@@ -21,6 +34,15 @@ Options (each also settable by the environment variable in brackets):
   --log-level <level>   pino level: fatal, error, warn, info, debug [PORTAL_LOG_LEVEL] (default info)
   --body-limit-mb <n>   largest request body in MiB, attachments included [PORTAL_BODY_LIMIT_MB] (default 60)
   --no-demo-data        do not load the demo region into an empty database [PORTAL_DEMO_DATA=false]
+  --smtp-url <url>      mail server for citizen e-mails, e.g. smtp://127.0.0.1:2525 or
+                        smtps://user:pass@mail.example.de [PORTAL_SMTP_URL] (default none: e-mails stay queued)
+  --mail-from <address> sender of citizen e-mails [PORTAL_MAIL_FROM] (default ${DEFAULT_MAIL_FROM})
+  --mail-retry-base-seconds <n>
+                        delay before the first retry of a failed e-mail; doubles up to one hour
+                        [PORTAL_MAIL_RETRY_BASE_SECONDS] (default 30)
+  --public-url <url>    address citizens use, e.g. https://buergerservice.example.de [PORTAL_PUBLIC_URL]
+                        (default: the address the portal listens on)
+  --web-dir <dir>       built citizen web pages [PORTAL_WEB_DIR] (default out/web of this checkout)
   --help                show this text`;
 
 export class ConfigError extends Error {}
@@ -35,6 +57,11 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): PortalConfi
       'log-level': { type: 'string' },
       'body-limit-mb': { type: 'string' },
       'no-demo-data': { type: 'boolean' },
+      'smtp-url': { type: 'string' },
+      'mail-from': { type: 'string' },
+      'mail-retry-base-seconds': { type: 'string' },
+      'public-url': { type: 'string' },
+      'web-dir': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -48,6 +75,15 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): PortalConfi
     throw new ConfigError(`Invalid log level ${JSON.stringify(logLevel)}; expected fatal, error, warn, info, debug, trace or silent.`);
   }
 
+  const smtpUrl = values['smtp-url'] ?? env.PORTAL_SMTP_URL ?? null;
+  if (smtpUrl !== null) url('--smtp-url / PORTAL_SMTP_URL', smtpUrl, ['smtp:', 'smtps:']);
+  const publicUrl = values['public-url'] ?? env.PORTAL_PUBLIC_URL ?? null;
+  if (publicUrl !== null) url('--public-url / PORTAL_PUBLIC_URL', publicUrl, ['http:', 'https:']);
+  const mailFrom = values['mail-from'] ?? env.PORTAL_MAIL_FROM ?? DEFAULT_MAIL_FROM;
+  if (!/@[^@\s>]+\.[^@\s>]+>?$/.test(mailFrom)) {
+    throw new ConfigError(`Invalid --mail-from / PORTAL_MAIL_FROM ${JSON.stringify(mailFrom)}; expected an address like "Bürgerservice <noreply@stadt.example>".`);
+  }
+
   return {
     port,
     host: values.host ?? env.PORTAL_HOST ?? '127.0.0.1',
@@ -55,7 +91,29 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): PortalConfi
     logLevel,
     bodyLimitBytes: bodyLimitMb * 1024 * 1024,
     seedDemoData: !(values['no-demo-data'] ?? env.PORTAL_DEMO_DATA === 'false'),
+    smtpUrl,
+    mailFrom,
+    mailRetryBaseSeconds: integer('--mail-retry-base-seconds / PORTAL_MAIL_RETRY_BASE_SECONDS', values['mail-retry-base-seconds'] ?? env.PORTAL_MAIL_RETRY_BASE_SECONDS ?? '30', 1, 3600),
+    publicUrl: publicUrl?.replace(/\/+$/, '') ?? null,
+    webDir: resolve(values['web-dir'] ?? env.PORTAL_WEB_DIR ?? DEFAULT_WEB_DIR),
   };
+}
+
+function url(name: string, text: string, protocols: string[]): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(text);
+  } catch {
+    throw new ConfigError(`Invalid ${name}: ${JSON.stringify(redactPassword(text))} is not a URL.`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`Invalid ${name}: the URL must start with ${protocols.map((protocol) => `${protocol}//`).join(' or ')}.`);
+  }
+}
+
+/** Replaces the password of a URL, so that a mistyped SMTP URL can be printed in an error. */
+export function redactPassword(text: string): string {
+  return text.replace(/^([a-z]+:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
 }
 
 function integer(name: string, text: string, min: number, max: number): number {

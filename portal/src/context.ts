@@ -1,6 +1,7 @@
 // Everything a route handler needs, created once per portal process.
 import { EventEmitter } from 'node:events';
 import type { FormValidator } from './intake/form-validation.ts';
+import type { MailSettings } from './mail/citizen-mails.ts';
 import type { PortalSecrets } from './security/secrets.ts';
 import { RateLimiter } from './security/rate-limit.ts';
 import type { PortalStore } from './store/store.ts';
@@ -24,11 +25,13 @@ export interface PortalContext {
   limits: {
     /** Failed logins per username and client address. */
     login: RateLimiter;
-    /** Status lookups per client address. */
+    /** Status lookups and citizen replies per client address. */
     statusPerClient: RateLimiter;
-    /** Failed status lookups per reference, against guessing one application's code. */
+    /** Failed status lookups and replies per reference, against guessing one application's code. */
     statusPerReference: RateLimiter;
   };
+  /** Citizen e-mails: sender, public address for links, and a hint that new mails are queued. */
+  mail: MailSettings & { kick: () => void };
   now: () => Date;
   version: string;
 }

@@ -11,12 +11,16 @@ import { registerClerkRoutes } from './routes/clerk.ts';
 import { registerIntakeRoutes } from './routes/intake.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerSystemRoutes } from './routes/system.ts';
+import { CONTENT_SECURITY_POLICY } from './web/content-security-policy.ts';
+import { registerWebPages } from './web/pages.ts';
 
 export interface ServerOptions {
   logLevel: string;
   /** Largest accepted request body; attachments travel base64-encoded inside JSON. */
   bodyLimitBytes: number;
-  /** Extra route registrations (the citizen web pages), called after the API routes. */
+  /** Folder with the built citizen web pages; `/`, `/status` and `/assets/*` are served from it. */
+  webDir?: string;
+  /** Extra route registrations, called after the API routes and the web pages. */
   extensions?: ((app: FastifyInstance, context: PortalContext) => void | Promise<void>)[];
 }
 
@@ -31,6 +35,9 @@ export async function buildServer(context: PortalContext, options: ServerOptions
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
+    // Every response carries the strict policy, so an HTML page can never run without it.
+    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
     return payload;
   });
@@ -78,6 +85,8 @@ export async function buildServer(context: PortalContext, options: ServerOptions
   registerClerkRoutes(routes, context);
   registerCitizenStatusRoutes(routes, context);
   routes.mount(app);
+
+  if (options.webDir) await registerWebPages(app, options.webDir);
 
   for (const extension of options.extensions ?? []) await extension(app, context);
   return app;

@@ -13,6 +13,7 @@ export interface MountOptions {
   backend: CitizenBackend;
   channel: CitizenHost['channel'];
   onScreenKeyboard?: boolean;
+  languages?: CitizenHost['languages'];
   statusPageBaseUrl?: string;
   initialSettings?: Partial<Settings>;
 }
@@ -45,6 +46,7 @@ export function mountCitizenApp(container: HTMLElement, options: MountOptions): 
     channel: options.channel,
     onScreenKeyboard: options.onScreenKeyboard ?? false,
     statusPageBaseUrl: options.statusPageBaseUrl,
+    ...(options.languages ? { languages: options.languages } : {}),
   };
 
   const root = createRoot(container);

@@ -68,4 +68,20 @@ export function registerCatalogRoutes(routes: RouteRegistry, { store }: PortalCo
       return service;
     },
   });
+
+  routes.add({
+    method: 'GET',
+    url: `${API_PREFIX}/catalog/services/:id/versions/:version/schema`,
+    summary: 'The JSON Schema (2020-12) of one form version; FIT-Connect exports name it as their submission schema.',
+    tags: ['catalog'],
+    security: 'none',
+    params: ServiceVersionParams,
+    produces: 'application/schema+json',
+    handler: async ({ params }, _request, reply) => {
+      const service = await store.getService(params.id, params.version);
+      if (!service) throw notFound(`Service ${params.id} version ${params.version} does not exist.`, 'Diese Formularversion gibt es nicht.');
+      // A published version never changes, so caches may keep its schema.
+      return reply.type('application/schema+json').header('Cache-Control', 'public, max-age=86400').send(JSON.stringify(service.formSchema));
+    },
+  });
 }

@@ -4,13 +4,15 @@
 import { z } from 'zod';
 import type { Application } from '../../../src-shared/index.ts';
 import {
-  API_PREFIX, Application as ApplicationSchema, berlinDate, ClerkAction, ClerkUser, FeedPage, FeedQuery, Uuid,
+  API_PREFIX, Application as ApplicationSchema, berlinDate, ClerkAction, ClerkUser, FeedPage, FeedQuery, FitConnectExport, Uuid,
 } from '../../../src-shared/index.ts';
 import type { PortalContext } from '../context.ts';
 import { forbidden, notFound } from '../http/problem.ts';
 import type { RouteRegistry } from '../http/route.ts';
 import { decideClerkAction } from '../applications/actions.ts';
 import { verifyAuditChain } from '../applications/audit-verify.ts';
+import { buildFitConnectExport } from '../applications/fit-connect.ts';
+import { withStatusMails } from '../applications/status-mails.ts';
 import { idempotencyKeyReused } from '../applications/intake.ts';
 import { requestHash } from '../applications/canonical-json.ts';
 import { requireClerk } from '../security/principal.ts';
@@ -91,12 +93,18 @@ export function registerClerkRoutes(routes: RouteRegistry, context: PortalContex
       const service = await store.getService(current.serviceId, current.serviceVersion);
       const assignee = body.action === 'assign' && body.assigneeId ? await store.getUser(body.assigneeId) : null;
       const targetAuthorityExists = body.action === 'forward' ? (await store.getAuthority(body.targetAuthorityId)) !== null : undefined;
+      const authorityName = (await store.getAuthority(current.authorityId))?.name ?? '';
 
       const claim = { scope: `action:${user.id}`, key, requestHash: requestHash({ id: params.id, ...body }) };
       const result = await store.updateApplication(
         params.id,
         claim,
-        (latest) => decideClerkAction(latest, body, { actor: user, now: context.now(), service, assignee, targetAuthorityExists }),
+        (latest) => withStatusMails(
+          decideClerkAction(latest, body, { actor: user, now: context.now(), service, assignee, targetAuthorityExists }),
+          latest,
+          authorityName,
+          context.mail,
+        ),
         (application) => JSON.stringify(application),
       );
 
@@ -112,6 +120,7 @@ export function registerClerkRoutes(routes: RouteRegistry, context: PortalContex
           return reply.type('application/json').send(result.response);
         case 'updated':
           context.notifier.notify(result.previousAuthorityId, result.application.authorityId);
+          context.mail.kick();
           request.log.info(
             { applicationId: params.id, action: body.action, userId: user.id, version: result.application.version, status: result.application.status },
             'clerk action applied',
@@ -143,6 +152,25 @@ export function registerClerkRoutes(routes: RouteRegistry, context: PortalContex
         .header('X-Content-Type-Options', 'nosniff')
         .header('Digest', `sha-512=${Buffer.from(info.sha512, 'hex').toString('base64')}`)
         .send(content);
+    },
+  });
+
+  routes.add({
+    method: 'GET',
+    url: `${API_PREFIX}/clerk/applications/:id/export/fit-connect`,
+    summary: 'The application as a FIT-Connect submission: metadata (schema 1.0.0), form data JSON and attachment links.',
+    tags: ['clerk'],
+    security: 'session',
+    params: ApplicationParams,
+    response: FitConnectExport,
+    handler: async ({ params }, request, reply) => {
+      const { user } = await requireClerk(store, request);
+      const application = await ownApplication(params.id, user.authorityId);
+      const service = await store.getService(application.serviceId, application.serviceVersion);
+
+      request.log.info({ applicationId: application.id, userId: user.id }, 'application exported as FIT-Connect submission');
+      reply.header('Content-Disposition', `attachment; filename="fit-connect-${application.reference}.json"`);
+      return buildFitConnectExport(application, service, context.mail.publicUrl);
     },
   });
 

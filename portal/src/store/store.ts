@@ -84,6 +84,27 @@ export type InsertResult =
   | { kind: 'replayed'; response: string }
   | { kind: 'key_reused' };
 
+/** A citizen e-mail as the outbox stores it: rendered once, so a retry sends the same message. */
+export interface NewOutboxMail {
+  id: string;
+  kind: 'status_changed' | 'question';
+  recipient: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** RFC 5322 Message-ID with angle brackets; the same on every delivery attempt. */
+  messageId: string;
+}
+
+export interface OutboxMail extends NewOutboxMail {
+  applicationId: string;
+  createdAt: string;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  sentAt: string | null;
+}
+
 /** Outcome of a decision taken on the current state of an application inside the transaction. */
 export type Decision<E> =
   | { ok: false; error: E }
@@ -92,6 +113,8 @@ export type Decision<E> =
       next: Application;
       audit: AuditDetails;
       attachments?: StoredAttachment[];
+      /** E-mails to the applicant, committed together with the change or not at all. */
+      mails?: NewOutboxMail[];
     };
 
 export type UpdateResult<E> =
@@ -144,6 +167,15 @@ export interface PortalStore {
   readFeed(authorityId: string, after: number, limit: number): Promise<FeedPage>;
   latestChangeSeq(authorityId: string): Promise<number>;
   listOpenApplications(authorityId: string): Promise<Application[]>;
+
+  /** Unsent e-mails whose next attempt is due, oldest first. */
+  listDueMails(now: string, limit: number): Promise<OutboxMail[]>;
+  /** E-mails of one application in creation order, sent or not. */
+  listMails(applicationId: string): Promise<OutboxMail[]>;
+  countUnsentMails(): Promise<number>;
+  markMailSent(id: string, at: string): Promise<void>;
+  /** Records a failed attempt; `error` is a short technical reason without addresses. */
+  markMailFailed(id: string, error: string, nextAttemptAt: string): Promise<void>;
 
   listAuditRows(applicationId: string): Promise<AuditRow[]>;
   /** The stored snapshot text, exactly as the audit log hashed it. */

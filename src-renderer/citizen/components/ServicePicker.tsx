@@ -76,13 +76,13 @@ function ServiceTile({ service, onChoose }: { service: ServiceSummary; onChoose:
   const t = useT();
   const locale = useCitizen((state) => state.locale);
   const text = localiseServiceText(service, locale);
-  const nameId = `service-${service.id.slice(-14)}-name`;
-  const descriptionId = `service-${service.id.slice(-14)}-description`;
 
+  // The tile's accessible name is its whole visible text (name, description, fee), so speech
+  // input users can say what they see (WCAG 2.5.3).
   return (
-    <button type="button" className="citizen-tile" onClick={onChoose} aria-labelledby={nameId} aria-describedby={descriptionId}>
-      <span id={nameId} className="citizen-tile__name kern-heading-small" lang={text.lang}>{text.name}</span>
-      <span id={descriptionId} className="citizen-tile__details">
+    <button type="button" className="citizen-tile" onClick={onChoose}>
+      <span className="citizen-tile__name kern-heading-small" lang={text.lang}>{text.name}</span>
+      <span className="citizen-tile__details">
         <span className="kern-body" lang={text.lang}>{text.description}</span>
         {text.germanOnly && <span className="kern-body kern-body--small kern-body--muted">{t('app.germanOnly')}</span>}
         <span className="kern-body kern-body--small">

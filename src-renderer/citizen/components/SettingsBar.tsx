@@ -6,7 +6,7 @@ import { useCitizen, useHost, useT } from './context.tsx';
 
 export function SettingsBar() {
   const t = useT();
-  const { onScreenKeyboard } = useHost();
+  const { onScreenKeyboard, languages = LOCALES } = useHost();
   const locale = useCitizen((state) => state.locale);
   const textScale = useCitizen((state) => state.textScale);
   const highContrast = useCitizen((state) => state.highContrast);
@@ -26,7 +26,7 @@ export function SettingsBar() {
     <nav className="citizen-settings" aria-label={t('settings.label')}>
       <div className="citizen-settings__group" role="group" aria-label={t('settings.language')}>
         <span className="kern-icon kern-icon--language" aria-hidden="true" />
-        {LOCALES.map((code) => (
+        {languages.map((code) => (
           <button
             key={code}
             type="button"
@@ -41,14 +41,17 @@ export function SettingsBar() {
       </div>
 
       <div className="citizen-settings__group" role="group" aria-label={t('settings.textSize')}>
-        <button type="button" className="kern-btn kern-btn--secondary" onClick={() => changeScale(-1)} disabled={scaleIndex <= 0} aria-label={t('settings.textSmaller')}>
-          <span className="kern-label" aria-hidden="true" dir="ltr">A−</span>
+        <button type="button" className="kern-btn kern-btn--secondary" onClick={() => changeScale(-1)} disabled={scaleIndex <= 0}>
+          {/* The accessible name starts with the visible text (WCAG 2.5.3), then says what it does. */}
+          <span className="kern-label" dir="ltr">A−</span>
+          <span className="kern-sr-only"> {t('settings.textSmaller')}</span>
         </button>
         <span className="citizen-settings__value" aria-live="polite">
           {t('settings.textSizeValue', { percent: textScale })}
         </span>
-        <button type="button" className="kern-btn kern-btn--secondary" onClick={() => changeScale(1)} disabled={scaleIndex >= TEXT_SCALES.length - 1} aria-label={t('settings.textLarger')}>
-          <span className="kern-label" aria-hidden="true" dir="ltr">A+</span>
+        <button type="button" className="kern-btn kern-btn--secondary" onClick={() => changeScale(1)} disabled={scaleIndex >= TEXT_SCALES.length - 1}>
+          <span className="kern-label" dir="ltr">A+</span>
+          <span className="kern-sr-only"> {t('settings.textLarger')}</span>
         </button>
       </div>
 

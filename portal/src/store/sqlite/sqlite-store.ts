@@ -5,8 +5,8 @@ import type { Application, Authority, ClerkUser, FeedChange, FeedPage, Place, Se
 import { TERMINAL_STATUSES } from '../../../../src-shared/index.ts';
 import { AUDIT_GENESIS_HASH, chainHash, sha256Hex } from '../audit-chain.ts';
 import type {
-  AuditDetails, AuditRow, Decision, IdempotencyClaim, InsertResult, KioskDevice, NewApplication, PortalStore,
-  SeedData, StoredApplication, StoredAttachment, UpdateResult, UserRecord,
+  AuditDetails, AuditRow, Decision, IdempotencyClaim, InsertResult, KioskDevice, NewApplication, NewOutboxMail, OutboxMail,
+  PortalStore, SeedData, StoredApplication, StoredAttachment, UpdateResult, UserRecord,
 } from '../store.ts';
 import { openPortalDatabase, type OpenOptions } from './open.ts';
 
@@ -175,6 +175,7 @@ export class SqliteStore implements PortalStore {
       const snapshot = JSON.stringify(next);
       this.statements.updateApplication.run(next.version, next.authorityId, next.status, snapshot, next.updatedAt, id);
       this.insertAttachments(id, decision.attachments ?? []);
+      this.insertMails(id, decision.mails ?? [], next.updatedAt);
       this.appendAudit(id, decision.audit, snapshot, next.version);
 
       // A forwarded application leaves the sender's feed as a tombstone and enters the receiver's.
@@ -230,6 +231,26 @@ export class SqliteStore implements PortalStore {
       .filter((application) => !TERMINAL_STATUSES.has(application.status));
   }
 
+  async listDueMails(now: string, limit: number): Promise<OutboxMail[]> {
+    return (this.statements.listDueMails.all(now, limit) as MailRow[]).map(toOutboxMail);
+  }
+
+  async listMails(applicationId: string): Promise<OutboxMail[]> {
+    return (this.statements.listMails.all(applicationId) as MailRow[]).map(toOutboxMail);
+  }
+
+  async countUnsentMails(): Promise<number> {
+    return (this.statements.countUnsentMails.get() as { count: number }).count;
+  }
+
+  async markMailSent(id: string, at: string): Promise<void> {
+    this.statements.markMailSent.run(at, id);
+  }
+
+  async markMailFailed(id: string, error: string, nextAttemptAt: string): Promise<void> {
+    this.statements.markMailFailed.run(error.slice(0, 500), nextAttemptAt, id);
+  }
+
   async listAuditRows(applicationId: string): Promise<AuditRow[]> {
     const rows = this.statements.listAudit.all(applicationId) as { position: number; entry: string; prev_hash: string; hash: string }[];
     return rows.map((row) => ({ position: row.position, entry: row.entry, prevHash: row.prev_hash, hash: row.hash }));
@@ -262,6 +283,12 @@ export class SqliteStore implements PortalStore {
     }
   }
 
+  private insertMails(applicationId: string, mails: NewOutboxMail[], at: string): void {
+    for (const mail of mails) {
+      this.statements.insertMail.run(mail.id, applicationId, mail.kind, mail.recipient, mail.subject, mail.text, mail.html, mail.messageId, at, at);
+    }
+  }
+
   private appendAudit(applicationId: string, details: AuditDetails, snapshot: string, version: number): void {
     const last = this.statements.lastAudit.get(applicationId) as { position: number; hash: string } | undefined;
     const position = (last?.position ?? 0) + 1;
@@ -279,6 +306,30 @@ export class SqliteStore implements PortalStore {
     this.statements.deleteChange.run(authorityId, applicationId);
     this.statements.insertChange.run(authorityId, applicationId, kind);
   }
+}
+
+interface MailRow {
+  id: string;
+  application_id: string;
+  kind: NewOutboxMail['kind'];
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  message_id: string;
+  created_at: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  sent_at: string | null;
+}
+
+function toOutboxMail(row: MailRow): OutboxMail {
+  return {
+    id: row.id, applicationId: row.application_id, kind: row.kind, recipient: row.recipient, subject: row.subject,
+    text: row.text_body, html: row.html_body, messageId: row.message_id, createdAt: row.created_at, attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at, lastError: row.last_error, sentAt: row.sent_at,
+  };
 }
 
 function prepareStatements(db: Database.Database) {
@@ -336,5 +387,16 @@ function prepareStatements(db: Database.Database) {
        WHERE c.authority_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?`,
     ),
     latestChangeSeq: db.prepare('SELECT MAX(seq) AS seq FROM change_log WHERE authority_id = ?'),
+
+    insertMail: db.prepare(
+      `INSERT INTO mail_outbox (id, application_id, kind, recipient, subject, text_body, html_body, message_id, created_at, next_attempt_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    // rowid breaks ties between mails created in the same millisecond, in insertion order.
+    listDueMails: db.prepare('SELECT * FROM mail_outbox WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, rowid LIMIT ?'),
+    listMails: db.prepare('SELECT * FROM mail_outbox WHERE application_id = ? ORDER BY created_at, rowid'),
+    countUnsentMails: db.prepare('SELECT COUNT(*) AS count FROM mail_outbox WHERE sent_at IS NULL'),
+    markMailSent: db.prepare('UPDATE mail_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND sent_at IS NULL'),
+    markMailFailed: db.prepare('UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND sent_at IS NULL'),
   };
 }
