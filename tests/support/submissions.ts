@@ -26,7 +26,7 @@ export const eventNotification = () => currentService((service) => service.name.
 export const registrationCertificate = () => currentService((service) => service.name.includes('Meldebescheinigung'));
 export const dogTax = () => currentService((service) => service.name.includes('Hund'));
 
-/** A valid submission for the service at the given place, with every mandatory document as a small PDF. */
+/** Builds a valid submission for the service at the given place, with every mandatory document as a small PDF. */
 export function validSubmission(service: Service, options: { placeArs?: string; seed?: number; channel?: SubmitApplicationRequest['channel'] } = {}): SubmitApplicationRequest & { attachments: NonNullable<SubmitApplicationRequest['attachments']> } {
   const [generated] = [...createSyntheticSubmissions({ count: 1, seed: options.seed ?? 1, services: [service], places: DEMO_PLACES })];
   let formData = generated!.formData;

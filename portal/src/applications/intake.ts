@@ -1,5 +1,6 @@
 // Intake of applications from the web, kiosks and assisted filing: validation, routing,
-// reference number, access code and the receipt, committed exactly once per idempotency key.
+// reference number, access code and the receipt. The store commits each idempotency key once and
+// returns the stored receipt when the key comes again.
 import { randomUUID } from 'node:crypto';
 import type { Application, Authority, Receipt, Service, SubmitApplicationRequest } from '../../../src-shared/index.ts';
 import { addCalendarDays, berlinDate, DEFAULT_CITIZEN_STATUS_TEXTS_DE, Receipt as ReceiptSchema } from '../../../src-shared/index.ts';
@@ -15,7 +16,7 @@ import { applicantOf } from './applicant.ts';
 import { requestHash } from './canonical-json.ts';
 import { routeApplication } from './routing.ts';
 
-/** Who submits: nobody (online), a kiosk device, or a clerk filing on a citizen's behalf. */
+/** Submitter of an application: a citizen online, a kiosk device, or a clerk filing on a citizen's behalf. */
 export type Submitter =
   | { kind: 'citizen' }
   | { kind: 'kiosk'; deviceId: string }
@@ -95,7 +96,7 @@ export async function submitApplication(
         assigneeId: null,
         followUp: null,
         needsAttention: false,
-        recordedBy: submitter.kind === 'citizen' ? null : submitter.kind === 'kiosk' ? `kiosk:${submitter.deviceId}` : submitter.userId,
+        recordedBy: submitter.kind === 'citizen' ? null : submittedBy,
         formData: form.data,
         attachments: storedFiles.map((file) => ({
           id: file.id, documentId: file.documentId, fileName: file.fileName, mediaType: file.mediaType,

@@ -4,14 +4,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { badRequest } from './problem.ts';
 
-export type Access = 'public' | 'clerk' | 'kiosk-or-public' | 'any-clerk-role';
-
 export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   summary: string;
   tags: string[];
-  /** Who may call it; shown in the OpenAPI document, enforced by the handler's principal check. */
+  /** Credentials the route accepts, for the OpenAPI document; the handler's principal check enforces them. */
   security: 'none' | 'session' | 'session-or-device-or-none';
   params?: P;
   query?: Q;

@@ -1,6 +1,6 @@
 // The repository layer of the portal. Route handlers and services talk only to this interface, so a
 // PostgreSQL implementation can sit beside the SQLite one without touching them. All methods are
-// async for that reason, even though better-sqlite3 answers synchronously.
+// async for that reason, even though better-sqlite3 returns synchronously.
 import type { Application, Authority, ClerkUser, FeedPage, Place, Role, Service } from '../../../src-shared/index.ts';
 
 export interface UserRecord extends ClerkUser {
@@ -51,7 +51,7 @@ export interface StoredAttachment {
   content: Buffer;
 }
 
-/** What the audit log records for one change; the store adds position and hash chain. */
+/** Audit record of one change; the store adds position and hash chain. */
 export interface AuditDetails {
   at: string;
   actorId: string;

@@ -204,7 +204,7 @@ export class SqliteStore implements PortalStore {
   }
 
   async readFeed(authorityId: string, after: number, limit: number): Promise<FeedPage> {
-    // One more row than asked tells whether another page follows without a second query.
+    // Reading one row more than the limit shows whether another page follows, without a second query.
     const rows = this.statements.readFeed.all(authorityId, after, limit + 1) as {
       seq: number; kind: 'upsert' | 'tombstone'; application_id: string; snapshot: string | null;
     }[];
