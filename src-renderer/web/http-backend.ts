@@ -63,6 +63,11 @@ export function createHttpBackend(options: HttpBackendOptions = {}): CitizenBack
       const receipt = await parseBody(response, Receipt, '/applications');
       return { kind: 'receipt', receipt };
     },
+
+    // The print style sheet shows only the receipt; the browser's dialog prints it or saves a PDF.
+    printReceipt: async () => {
+      globalThis.print();
+    },
   };
 }
 

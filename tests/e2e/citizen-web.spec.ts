@@ -91,7 +91,28 @@ async function fileMeldebescheinigung(page: Page): Promise<{ reference: string; 
   const accessCode = (await page.locator('[data-receipt-row="accessCode"] dd').textContent() ?? '').replace(/\s+/g, '');
   expect(reference).toMatch(/^SN-\d{4}-\d{6}$/);
   expect(accessCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+  await expectReceiptPrintable(page);
   return { reference, accessCode };
+}
+
+/** The receipt's print button opens the print dialog, and the printed page shows only the receipt. */
+async function expectReceiptPrintable(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { printCalls: number }).printCalls = 0;
+    window.print = () => {
+      (window as unknown as { printCalls: number }).printCalls++;
+    };
+  });
+  await page.getByRole('button', { name: 'Drucken oder als PDF speichern' }).click();
+  expect(await page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(1);
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('[data-receipt-row="reference"]')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Drucken oder als PDF speichern' })).toBeHidden();
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await page.emulateMedia({ media: 'screen' });
 }
 
 test.describe('citizen web pages', () => {

@@ -99,7 +99,8 @@ export function ReceiptScreen() {
       <div className="citizen-actions">
         {backend.printReceipt && (
           <button type="button" className="kern-btn kern-btn--secondary" onClick={() => void print()} disabled={printState === 'printing'}>
-            <span className="kern-label">{t('receipt.print')}</span>
+            {/* On the web the browser's print dialog also saves the receipt as a PDF. */}
+            <span className="kern-label">{t(backend.endSession ? 'receipt.print' : 'receipt.printOrSave')}</span>
           </button>
         )}
         {backend.endSession ? (

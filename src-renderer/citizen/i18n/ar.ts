@@ -128,6 +128,7 @@ export const ar: Record<MessageKey, string> = {
   'receipt.nextSteps': 'ماذا يحدث بعد ذلك؟',
   'receipt.statusLink': 'عرض حالة الطلب',
   'receipt.print': 'طباعة الإيصال',
+  'receipt.printOrSave': 'طباعة أو حفظ كملف PDF',
   'receipt.printing': 'تتم طباعة الإيصال.',
   'receipt.printFailed': 'تعذّرت طباعة الإيصال. يرجى التوجه إلى الموظفين.',
   'receipt.finish': 'تم',

@@ -129,6 +129,7 @@ export const deLs: Record<MessageKey, string> = {
   'receipt.nextSteps': 'Wie geht es weiter?',
   'receipt.statusLink': 'Nachsehen: Wie weit ist mein Antrag?',
   'receipt.print': 'Beleg drucken',
+  'receipt.printOrSave': 'Drucken oder als PDF speichern',
   'receipt.printing': 'Der Drucker druckt jetzt den Beleg.',
   'receipt.printFailed': 'Der Drucker geht nicht. Bitte fragen Sie eine Mitarbeiterin oder einen Mitarbeiter.',
   'receipt.finish': 'Fertig',

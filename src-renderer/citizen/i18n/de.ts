@@ -127,6 +127,7 @@ export const de = {
   'receipt.nextSteps': 'Wie geht es weiter?',
   'receipt.statusLink': 'Stand des Antrags ansehen',
   'receipt.print': 'Beleg drucken',
+  'receipt.printOrSave': 'Drucken oder als PDF speichern',
   'receipt.printing': 'Der Beleg wird gedruckt.',
   'receipt.printFailed': 'Der Beleg konnte nicht gedruckt werden. Bitte wenden Sie sich an das Personal.',
   'receipt.finish': 'Fertig',

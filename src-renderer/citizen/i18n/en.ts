@@ -128,6 +128,7 @@ export const en: Record<MessageKey, string> = {
   'receipt.nextSteps': 'What happens next?',
   'receipt.statusLink': 'See the status of the application',
   'receipt.print': 'Print receipt',
+  'receipt.printOrSave': 'Print or save as PDF',
   'receipt.printing': 'The receipt is being printed.',
   'receipt.printFailed': 'The receipt could not be printed. Please ask the staff for help.',
   'receipt.finish': 'Done',

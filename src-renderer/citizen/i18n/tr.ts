@@ -128,6 +128,7 @@ export const tr: Record<MessageKey, string> = {
   'receipt.nextSteps': 'Bundan sonra ne olacak?',
   'receipt.statusLink': 'Başvurunun durumunu gör',
   'receipt.print': 'Makbuzu yazdır',
+  'receipt.printOrSave': 'Yazdır veya PDF olarak kaydet',
   'receipt.printing': 'Makbuz yazdırılıyor.',
   'receipt.printFailed': 'Makbuz yazdırılamadı. Lütfen personele başvurun.',
   'receipt.finish': 'Bitti',

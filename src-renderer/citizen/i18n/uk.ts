@@ -128,6 +128,7 @@ export const uk: Record<MessageKey, string> = {
   'receipt.nextSteps': 'Що буде далі?',
   'receipt.statusLink': 'Переглянути стан заяви',
   'receipt.print': 'Надрукувати підтвердження',
+  'receipt.printOrSave': 'Надрукувати або зберегти як PDF',
   'receipt.printing': 'Підтвердження друкується.',
   'receipt.printFailed': 'Не вдалося надрукувати підтвердження. Будь ласка, зверніться до персоналу.',
   'receipt.finish': 'Готово',
