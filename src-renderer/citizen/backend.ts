@@ -12,8 +12,10 @@ export interface CitizenBackend {
   /**
    * Submits one application. Throws ProblemError when the portal rejects it and
    * BackendUnavailableError when no response arrived. A retry with the same key is then safe.
+   * `onUploadProgress` receives the sent share of the request body (0 to 1) where the transport
+   * can report it (the web); the kiosk hands the request to its main process at once.
    */
-  submit(request: SubmitApplicationRequest, idempotencyKey: string): Promise<SubmitOutcome>;
+  submit(request: SubmitApplicationRequest, idempotencyKey: string, onUploadProgress?: (share: number) => void): Promise<SubmitOutcome>;
   /**
    * Kiosk only: files in the scanner folder. Where this exists the app offers scans instead of a
    * file input, because the kiosk must never open the OS file dialog.

@@ -54,12 +54,16 @@ export function createHttpBackend(options: HttpBackendOptions = {}): CitizenBack
 
     listPlaces: () => getJson('/catalog/places', z.array(Place)),
 
-    submit: async (body: SubmitApplicationRequest, idempotencyKey: string): Promise<SubmitOutcome> => {
-      const response = await request('/applications', {
+    submit: async (body: SubmitApplicationRequest, idempotencyKey: string, onUploadProgress?: (share: number) => void): Promise<SubmitOutcome> => {
+      const init = {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
         body: JSON.stringify(body),
-      });
+      };
+      const response = onUploadProgress && !options.fetch && typeof XMLHttpRequest !== 'undefined'
+        ? await sendWithProgress(url('/applications'), init, onUploadProgress)
+        : await request('/applications', init);
+      if (!response.ok) throw await problemFrom(response, '/applications');
       const receipt = await parseBody(response, Receipt, '/applications');
       return { kind: 'receipt', receipt };
     },
@@ -69,6 +73,30 @@ export function createHttpBackend(options: HttpBackendOptions = {}): CitizenBack
       globalThis.print();
     },
   };
+}
+
+/**
+ * Sends a request with XMLHttpRequest, because fetch cannot report upload progress, and returns
+ * the answer as a Response so that the same parsing and error mapping apply.
+ */
+function sendWithProgress(target: string, init: { method: string; headers: Record<string, string>; body: string }, onProgress: (share: number) => void): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(init.method, target);
+    xhr.setRequestHeader('accept', 'application/json');
+    for (const [name, value] of Object.entries(init.headers)) xhr.setRequestHeader(name, value);
+
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new BackendUnavailableError(`${init.method} ${target} failed: no response`));
+    xhr.ontimeout = xhr.onerror;
+    xhr.onload = () => {
+      const headers = new Headers({ 'content-type': xhr.getResponseHeader('content-type') ?? 'application/json' });
+      resolve(new Response(xhr.responseText, { status: xhr.status, headers }));
+    };
+    xhr.send(init.body);
+  });
 }
 
 async function parseBody<T>(response: Response, schema: z.ZodType<T>, path: string): Promise<T> {

@@ -39,12 +39,16 @@ export function ReviewStep({ service, steps, onEditStep, onServerErrors, onBack,
   const finishSubmission = useCitizen((state) => state.finishSubmission);
   const [privacyMissing, setPrivacyMissing] = useState(false);
   const [sendFailure, setSendFailure] = useState<string | null>(null);
+  const [uploadShare, setUploadShare] = useState<number | null>(null);
 
   const places = useQuery({ queryKey: PLACES_QUERY_KEY, queryFn: () => backend.listPlaces() });
   const sections = buildReviewSections(service, steps, formData, places.data ?? [], locale, t);
 
   const submission = useMutation({
-    mutationFn: () => backend.submit(buildSubmitRequest(service, channel, { formData, attachments, locale }), ensureIdempotencyKey()),
+    mutationFn: () => {
+      setUploadShare(null);
+      return backend.submit(buildSubmitRequest(service, channel, { formData, attachments, locale }), ensureIdempotencyKey(), setUploadShare);
+    },
     onSuccess: (outcome) => finishSubmission(outcome),
     onError: (error) => {
       if (error instanceof ProblemError) {
@@ -186,6 +190,14 @@ export function ReviewStep({ service, steps, onEditStep, onServerErrors, onBack,
       <p id="submit-status" className={submission.isPending ? 'kern-body' : 'kern-sr-only'} role="status">
         {submission.isPending ? t('submit.sending') : ''}
       </p>
+      {submission.isPending && uploadShare !== null && attachments.length > 0 && (
+        <div className="citizen-upload-progress">
+          <label className="kern-label" htmlFor="submit-upload-progress">{t('submit.uploadProgress')}</label>
+          <progress id="submit-upload-progress" className="kern-progress" max={100} value={Math.round(uploadShare * 100)}>
+            {Math.round(uploadShare * 100)} %
+          </progress>
+        </div>
+      )}
     </div>
   );
 }

@@ -114,6 +114,7 @@ export const ar: Record<MessageKey, string> = {
 
   'submit.button': 'إرسال الطلب',
   'submit.sending': 'جارٍ إرسال طلبك …',
+  'submit.uploadProgress': 'جارٍ رفع الملفات',
 
   'receipt.heading': 'تم استلام طلبك',
   'receipt.intro': 'شكرًا لك. يرجى الاحتفاظ بهذه البيانات.',

@@ -115,6 +115,7 @@ export const deLs: Record<MessageKey, string> = {
 
   'submit.button': 'Antrag abschicken',
   'submit.sending': 'Bitte warten. Wir schicken Ihren Antrag.',
+  'submit.uploadProgress': 'Ihre Dateien werden jetzt geschickt',
 
   'receipt.heading': 'Ihr Antrag ist angekommen.',
   'receipt.intro': 'Danke. Bitte heben Sie diese Angaben gut auf.',

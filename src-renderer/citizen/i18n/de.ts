@@ -113,6 +113,7 @@ export const de = {
 
   'submit.button': 'Antrag absenden',
   'submit.sending': 'Ihr Antrag wird gesendet …',
+  'submit.uploadProgress': 'Dateien werden übertragen',
 
   'receipt.heading': 'Ihr Antrag ist eingegangen',
   'receipt.intro': 'Vielen Dank. Bitte bewahren Sie diese Angaben gut auf.',

@@ -114,6 +114,7 @@ export const en: Record<MessageKey, string> = {
 
   'submit.button': 'Send application',
   'submit.sending': 'Your application is being sent …',
+  'submit.uploadProgress': 'Uploading files',
 
   'receipt.heading': 'Your application has been received',
   'receipt.intro': 'Thank you. Please keep this information in a safe place.',

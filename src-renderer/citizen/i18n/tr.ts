@@ -114,6 +114,7 @@ export const tr: Record<MessageKey, string> = {
 
   'submit.button': 'Başvuruyu gönder',
   'submit.sending': 'Başvurunuz gönderiliyor …',
+  'submit.uploadProgress': 'Dosyalar yükleniyor',
 
   'receipt.heading': 'Başvurunuz alındı',
   'receipt.intro': 'Teşekkür ederiz. Lütfen bu bilgileri saklayın.',

@@ -114,6 +114,7 @@ export const uk: Record<MessageKey, string> = {
 
   'submit.button': 'Надіслати заяву',
   'submit.sending': 'Ваша заява надсилається …',
+  'submit.uploadProgress': 'Файли завантажуються',
 
   'receipt.heading': 'Вашу заяву отримано',
   'receipt.intro': 'Дякуємо. Будь ласка, збережіть ці дані.',
