@@ -14,13 +14,18 @@ export default defineConfig({
     },
   },
   preload: {
+    // Sandboxed preloads run as plain CommonJS scripts that may require only `electron` and a few
+    // built-ins: each preload is one standalone file with zod and the contract bundled in.
     build: {
+      isolatedEntries: true,
       outDir: 'out/preload',
+      externalizeDeps: false,
       rollupOptions: {
         input: {
           clerk: resolve(__dirname, 'src-preload/clerk.ts'),
           kiosk: resolve(__dirname, 'src-preload/kiosk.ts'),
         },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },

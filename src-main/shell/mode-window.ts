@@ -17,7 +17,8 @@ export function openModeWindow(policy: PolicyValues): BrowserWindow {
     autoHideMenuBar: true,
     title: kiosk ? 'Bürgerterminal' : 'Antragsdesk',
     webPreferences: {
-      preload: join(root, 'out', 'preload', `${mode}.mjs`),
+      // The clerk preload is CommonJS (clerk.cjs), as sandboxed preloads must be.
+      preload: join(root, 'out', 'preload', mode === 'clerk' ? 'clerk.cjs' : `${mode}.mjs`),
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,

@@ -12,6 +12,7 @@ import { applyUpdateDecision, scheduleUpdateChecks, type UpdaterLike } from '../
 import { decideUpdates } from '../updates/decision.ts';
 import { detectInstallKind, type InstallKind } from '../updates/install-kind.ts';
 import { POLICY_EXIT_CODE, showPolicyErrorAndExit } from './error-window.ts';
+import { prepareKioskShell } from './kiosk-window.ts';
 import { openModeWindow } from './mode-window.ts';
 import { installApplicationMenu } from './menu.ts';
 import { trustExtraCertificateAuthorities } from './trust.ts';
@@ -84,9 +85,12 @@ export async function startShell(deps: ShellDependencies): Promise<ShellOutcome>
     ...(deps.registry ? { registry: deps.registry } : {}),
   });
 
+  const kiosk = policy.values.mode === 'kiosk' ? prepareKioskShell({ policy: policy.values, log, argv: deps.argv }) : null;
+  if (kiosk && !kiosk.ok) return { started: false, exitCode: kiosk.exitCode };
+
   await app.whenReady();
   trustExtraCertificateAuthorities(authorities, log);
-  const window = openModeWindow(policy.values);
+  const window = kiosk?.ok ? await kiosk.open() : openModeWindow(policy.values);
   installApplicationMenu(window, policy, installKind, log);
 
   const decision = decideUpdates(policy.values, installKind);

@@ -5,15 +5,15 @@ import type { SubmitApplicationRequest } from '../../src-shared/index.ts';
 import type { KioskApi, KioskWindowApi, SubmitOutcome } from '../../src-shared/ipc/kiosk.ts';
 import { BackendUnavailableError, ProblemError, type CitizenBackend } from '../citizen/backend.ts';
 
-declare global {
-  interface Window {
-    antragsdesk?: Partial<KioskWindowApi>;
-  }
-}
+/**
+ * The preload's global as the kiosk page sees it. It is not declared on `Window`, because the
+ * clerk pages declare the same global with their own API.
+ */
+type KioskGlobal = { antragsdesk?: Partial<KioskWindowApi> };
 
 /** Returns the kiosk API of the preload; throws when the page runs outside the kiosk window. */
 export function kioskApiFromWindow(): KioskApi {
-  const api = window.antragsdesk?.kiosk;
+  const api = (window as unknown as KioskGlobal).antragsdesk?.kiosk;
   if (!api) throw new Error('window.antragsdesk.kiosk is missing: the kiosk page must run in the kiosk window with its preload');
   return api;
 }

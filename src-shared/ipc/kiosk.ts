@@ -76,6 +76,19 @@ export const KioskSubmitResult = z.union([
 ]);
 export type KioskSubmitResult = z.infer<typeof KioskSubmitResult>;
 
+/** PIN staff type to leave the kiosk; main checks it against the policy's scrypt hash. */
+export const StaffExitArgs = z.object({ pin: z.string().min(1).max(64) });
+export type StaffExitArgs = z.infer<typeof StaffExitArgs>;
+
+export const StaffExitResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('granted') }),
+  /** Wrong PIN, or too many wrong PINs: no attempt is checked before `retryAfterSeconds` passed. */
+  z.object({ kind: z.literal('denied'), retryAfterSeconds: z.number().int().nonnegative() }),
+  /** The policy sets no admin PIN hash, so the kiosk cannot be left from the screen. */
+  z.object({ kind: z.literal('unavailable') }),
+]);
+export type StaffExitResult = z.infer<typeof StaffExitResult>;
+
 // ---------------------------------------------------------------------------------------------
 // Preload surface
 
@@ -90,6 +103,8 @@ export interface KioskApi {
   printReceipt(args: PrintReceiptArgs): Promise<void>;
   /** Ends the citizen's session; the main process deletes that session's scans and web storage. */
   endSession(): Promise<void>;
+  /** Kiosk window only: closes the kiosk after staff typed the admin PIN. */
+  staffExit?(args: StaffExitArgs): Promise<StaffExitResult>;
 }
 
 /** IPC channel per kiosk call; the main process rejects any other channel from the kiosk window. */
@@ -102,6 +117,7 @@ export const KIOSK_CHANNELS = {
   readScannedDocument: 'kiosk:read-scanned-document',
   printReceipt: 'kiosk:print-receipt',
   endSession: 'kiosk:end-session',
+  staffExit: 'kiosk:staff-exit',
 } as const satisfies Record<keyof KioskApi, string>;
 
 /** The global the kiosk preload defines. */

@@ -105,6 +105,22 @@ export class FakeWebContents extends EventEmitter {
     this.devToolsOpened = true;
   }
 
+  closeDevTools(): void {
+    this.devToolsOpened = false;
+    this.emit('devtools-closed');
+  }
+
+  zoomFactor = 1;
+  visualZoomLimits: [number, number] = [1, 3];
+
+  setZoomFactor(factor: number): void {
+    this.zoomFactor = factor;
+  }
+
+  async setVisualZoomLevelLimits(minimum: number, maximum: number): Promise<void> {
+    this.visualZoomLimits = [minimum, maximum];
+  }
+
   isDestroyed(): boolean {
     return this.destroyed;
   }

@@ -124,8 +124,9 @@ describe('shell start with a valid policy', () => {
     expect(outcome.started).toBe(true);
     const [window] = BrowserWindow.getAllWindows();
     expect(window?.options.kiosk).toBe(true);
-    expect(window?.loaded[0]).toBe(`file://${join(folder, 'app', 'resources', 'app.asar', 'out', 'renderer', 'kiosk.html')}`);
-    expect(window?.options.webPreferences).toMatchObject({ preload: join(folder, 'app', 'resources', 'app.asar', 'out', 'preload', 'kiosk.mjs'), sandbox: true, nodeIntegration: false });
+    // The kiosk app is served from app://kiosk (src-main/shell/kiosk-window.ts), not from file://.
+    expect(window?.loaded[0]).toMatch(/^app:\/\/kiosk\/kiosk\.html\?/);
+    expect(window?.options.webPreferences).toMatchObject({ preload: join(folder, 'app', 'resources', 'app.asar', 'out', 'preload', 'kiosk.cjs'), sandbox: true, nodeIntegration: false });
     expect(loggers[0]?.level).toBe('debug');
     expect(loggers[0]?.directory).toBe(join(folder, 'userData', 'logs'));
   });
