@@ -135,6 +135,20 @@ function valuesOf(entries: Record<PolicyKey, PolicyEntry>): PolicyValues {
  * or the PolicyError for the first invalid value. Without a portal URL the app cannot work in
  * either mode, so a missing portalUrl is an error too.
  */
+/**
+ * Rejects a kiosk policy without its device token file or admin PIN hash: such a terminal could
+ * neither submit applications nor be left by staff, so it must not start.
+ */
+function requireKioskKeys(entries: Record<PolicyKey, PolicyEntry>): void {
+  if (entries.mode.value !== 'kiosk') return;
+
+  for (const key of ['kioskDeviceTokenFile', 'adminPinHash'] as const) {
+    if (entries[key].value === undefined) {
+      throw new PolicyError({ key, source: SOURCE_DEFAULT, reason: 'missing', detail: 'kiosk mode requires it in the machine policy' });
+    }
+  }
+}
+
 export async function loadPolicy(environment: PolicyEnvironment): Promise<PolicyResult> {
   try {
     const { policyLayers, userLayer } = await readLayers(environment);
@@ -149,6 +163,7 @@ export async function loadPolicy(environment: PolicyEnvironment): Promise<Policy
     if (entries.portalUrl.value === undefined) {
       throw new PolicyError({ key: 'portalUrl', source: SOURCE_DEFAULT, reason: 'missing', detail: 'no policy layer, flag or user setting sets it' });
     }
+    requireKioskKeys(entries);
 
     return { ok: true, policy: { values: valuesOf(entries), entries } };
   } catch (error) {

@@ -9,6 +9,9 @@ import type { RegistryHive, RegistryKey, RegistryReader } from '../../../src-mai
 import { PolicyError } from '../../../src-main/policy/policy-error.ts';
 import { checkPolicyDocument } from '../../../src-main/policy/validate.ts';
 
+// A scrypt PHC string as hash-pin-cli.ts prints it; the PIN behind it does not matter here.
+const PIN_HASH = '$scrypt$ln=12,r=8,p=1$Z6QLBlR7xNeA0lSHMs8F0Q$2qHqPl2Pex1CsVNT5SwX9FpBzT7WTNVU2zYnqprtX5g';
+
 const HKLM_SOURCE = 'HKLM\\SOFTWARE\\Policies\\Antragsdesk';
 const HKCU_SOURCE = 'HKCU\\SOFTWARE\\Policies\\Antragsdesk';
 
@@ -58,7 +61,7 @@ async function loadError(env: PolicyEnvironment): Promise<PolicyError> {
 
 describe('policy layers on Windows', () => {
   it('HKLM wins over HKCU, file and user', async () => {
-    await writeJson(windowsPolicyFile(), { portalUrl: 'https://file.example', mode: 'clerk', idleTimeoutSeconds: 300 });
+    await writeJson(windowsPolicyFile(), { portalUrl: 'https://file.example', mode: 'clerk', idleTimeoutSeconds: 300, kioskDeviceTokenFile: '/etc/antragsdesk/device-token', adminPinHash: PIN_HASH });
     await writeJson(userSettingsFile, { mode: 'clerk', kioskPaper: 'a4', languages: ['de'] });
     const env = environment({
       platform: 'win32',
@@ -245,9 +248,31 @@ describe('unknown keys and scopes', () => {
   });
 });
 
+describe('kiosk mode', () => {
+  it.each(['kioskDeviceTokenFile', 'adminPinHash'])('without %s stops the start', async (missing) => {
+    const kioskKeys: Record<string, string> = { kioskDeviceTokenFile: '/etc/antragsdesk/device-token', adminPinHash: PIN_HASH };
+    delete kioskKeys[missing];
+    await writeJson(linuxPolicyFile(), { portalUrl: 'https://p.example', mode: 'kiosk', ...kioskKeys });
+
+    const error = await loadError(environment());
+
+    expect(error.key).toBe(missing);
+    expect(error.reason).toBe('missing');
+  });
+
+  it('in clerk mode needs neither', async () => {
+    await writeJson(linuxPolicyFile(), { portalUrl: 'https://p.example', mode: 'clerk' });
+
+    const policy = await loadOk(environment());
+
+    expect(policy.values.mode).toBe('clerk');
+  });
+});
+
 describe('command-line flags', () => {
   it('set keys no policy layer sets and beat user settings', async () => {
     await writeJson(userSettingsFile, { mode: 'clerk', logLevel: 'warn' });
+    await writeJson(linuxPolicyFile(), { kioskDeviceTokenFile: '/etc/antragsdesk/device-token', adminPinHash: PIN_HASH });
     const env = environment({ argv: ['/opt/Antragsdesk/antragsdesk', '--portal-url=http://127.0.0.1:8080', '--mode=kiosk', '--no-sandbox'] });
 
     const policy = await loadOk(env);
@@ -258,7 +283,7 @@ describe('command-line flags', () => {
   });
 
   it('are ignored with a log line for managed keys', async () => {
-    await writeJson(linuxPolicyFile(), { portalUrl: 'https://p.example', mode: 'kiosk' });
+    await writeJson(linuxPolicyFile(), { portalUrl: 'https://p.example', mode: 'kiosk', kioskDeviceTokenFile: '/etc/antragsdesk/device-token', adminPinHash: PIN_HASH });
     const env = environment({ argv: ['--mode=clerk'] });
 
     const policy = await loadOk(env);

@@ -6,6 +6,12 @@ import { createMemoryLogger, type Logger } from '../../../src-main/logging/logge
 import type { UpdaterLike } from '../../../src-main/updates/apply.ts';
 import { app, BrowserWindow, electronFake } from '../../fakes/electron.ts';
 
+/** The keys a kiosk policy must set besides the portal URL. */
+const KIOSK_KEYS = {
+  kioskDeviceTokenFile: '/etc/antragsdesk/device-token',
+  adminPinHash: '$scrypt$ln=12,r=8,p=1$Z6QLBlR7xNeA0lSHMs8F0Q$2qHqPl2Pex1CsVNT5SwX9FpBzT7WTNVU2zYnqprtX5g',
+};
+
 vi.mock('electron', () => import('../../fakes/electron.ts'));
 
 const { startShell } = await import('../../../src-main/shell/start.ts');
@@ -117,7 +123,7 @@ describe('shell start with a broken policy', () => {
 
 describe('shell start with a valid policy', () => {
   it('opens a locked kiosk window', async () => {
-    await writePolicy({ portalUrl: 'https://p.example', mode: 'kiosk', logLevel: 'debug' });
+    await writePolicy({ portalUrl: 'https://p.example', mode: 'kiosk', logLevel: 'debug', ...KIOSK_KEYS });
 
     const outcome = await start();
 
@@ -132,7 +138,7 @@ describe('shell start with a valid policy', () => {
   });
 
   it('takes the mode from a flag when policy does not set it', async () => {
-    await writePolicy({ portalUrl: 'https://p.example' });
+    await writePolicy({ portalUrl: 'https://p.example', ...KIOSK_KEYS });
 
     await start(['--mode=kiosk']);
 
@@ -216,7 +222,7 @@ describe('shell menu', () => {
 
   it('gives the kiosk no menu', async () => {
     const { Menu } = await import('../../fakes/electron.ts');
-    await writePolicy({ portalUrl: 'https://p.example', mode: 'kiosk' });
+    await writePolicy({ portalUrl: 'https://p.example', mode: 'kiosk', ...KIOSK_KEYS });
 
     await start();
 
