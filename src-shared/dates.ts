@@ -43,6 +43,7 @@ export function formatDateTimeDe(instant: Date | string | number): string {
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
   }).format(new Date(instant));
 }
 

@@ -3,6 +3,7 @@
 // form content, and document labels without file names (a file name often contains a name).
 import QRCode from 'qrcode';
 import type { Receipt } from '../../src-shared/index.ts';
+import { formatDateTimeDe } from '../../src-shared/dates.ts';
 import type { SubmitOutcome } from '../../src-shared/ipc/kiosk.ts';
 
 export type ReceiptPaper = 'roll80mm' | 'a4';
@@ -20,19 +21,9 @@ export interface ReceiptPageInput {
   queued?: QueuedReceiptContext;
 }
 
-const BERLIN_DATE_TIME = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'Europe/Berlin',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** Formats an instant as it reads on a German document, e.g. 29.03.2026, 03:30 Uhr. */
 export function formatReceiptDateTime(instant: string): string {
-  return `${BERLIN_DATE_TIME.format(new Date(instant))} Uhr`;
+  return `${formatDateTimeDe(instant)} Uhr`;
 }
 
 /** URL of the portal's status page for a reference number; the access code never goes into a URL. */
