@@ -30,6 +30,8 @@ export async function buildServer(context: PortalContext, options: ServerOptions
     bodyLimit: options.bodyLimitBytes,
     trustProxy: false,
     requestIdHeader: 'x-request-id',
+    // Live feed streams never end on their own; closing the portal must not wait for them.
+    forceCloseConnections: true,
   });
 
   app.addHook('onSend', async (_request, reply, payload) => {

@@ -17,12 +17,15 @@ export function openModeWindow(policy: PolicyValues): BrowserWindow {
     autoHideMenuBar: true,
     title: kiosk ? 'Bürgerterminal' : 'Antragsdesk',
     webPreferences: {
-      // The clerk preload is CommonJS (clerk.cjs), as sandboxed preloads must be.
-      preload: join(root, 'out', 'preload', mode === 'clerk' ? 'clerk.cjs' : `${mode}.mjs`),
+      // Preloads are built as CommonJS (<mode>.cjs), as sandboxed preloads must be.
+      preload: join(root, 'out', 'preload', `${mode}.cjs`),
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
       webviewTag: false,
+      // Chromium's built-in PDF viewer shows attachments in the clerk's in-app viewer; the kiosk
+      // window is built elsewhere and never gets plugins.
+      plugins: mode === 'clerk',
     },
   });
 

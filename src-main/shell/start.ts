@@ -11,6 +11,8 @@ import type { RegistryReader } from '../policy/registry.ts';
 import { applyUpdateDecision, scheduleUpdateChecks, type UpdaterLike } from '../updates/apply.ts';
 import { decideUpdates } from '../updates/decision.ts';
 import { detectInstallKind, type InstallKind } from '../updates/install-kind.ts';
+import { prepareAssistedIntake } from './assisted-window.ts';
+import { attachClerkWindow } from './clerk-window.ts';
 import { POLICY_EXIT_CODE, showPolicyErrorAndExit } from './error-window.ts';
 import { prepareKioskShell } from './kiosk-window.ts';
 import { openModeWindow } from './mode-window.ts';
@@ -88,9 +90,12 @@ export async function startShell(deps: ShellDependencies): Promise<ShellOutcome>
   const kiosk = policy.values.mode === 'kiosk' ? prepareKioskShell({ policy: policy.values, log, argv: deps.argv }) : null;
   if (kiosk && !kiosk.ok) return { started: false, exitCode: kiosk.exitCode };
 
+  // The assisted-intake window of the clerk app serves the citizen app from the app:// scheme.
+  if (policy.values.mode === 'clerk') prepareAssistedIntake();
   await app.whenReady();
   trustExtraCertificateAuthorities(authorities, log);
   const window = kiosk?.ok ? await kiosk.open() : openModeWindow(policy.values);
+  if (policy.values.mode === 'clerk') attachClerkWindow(window, { portalUrl: policy.values.portalUrl ?? '', log });
   installApplicationMenu(window, policy, installKind, log);
 
   const decision = decideUpdates(policy.values, installKind);

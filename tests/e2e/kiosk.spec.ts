@@ -3,10 +3,11 @@
 import { writeFile } from 'node:fs/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startPortal, type RunningPortal } from '../../portal/src/portal.ts';
+import { handbookScreenshot } from './support/handbook-screenshots.ts';
 import { buildKioskPage, createKioskHarness, serveKioskPage, type KioskHarness } from '../support/kiosk-harness.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
@@ -196,7 +197,7 @@ test('axe finds nothing in German and Arabic', async ({ page }) => {
   await page.getByRole('button', { name: 'العربية' }).click();
   await expect(page.locator('.citizen-app')).toHaveAttribute('dir', 'rtl');
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-  await page.screenshot({ path: resolve(import.meta.dirname, '../../docs/de/bilder/kiosk-rtl.png'), fullPage: false });
+  await handbookScreenshot(page, 'kiosk-rtl.png');
 
   await page.locator('.citizen-tile').first().click();
   await page.locator('form').waitFor();

@@ -51,13 +51,21 @@ export function openClerkCache(options: OpenCacheDatabaseOptions): OpenedClerkCa
 export function createClerkCache(database: Database, options: ClerkCacheOptions): ClerkCache {
   const now = options.now ?? (() => new Date());
   const feedWriter = createFeedWriter(database);
-  const selectSnapshot = database.prepare('SELECT snapshot FROM applications WHERE id = ?');
+  const selectSnapshot = database.prepare(
+    'SELECT s.snapshot FROM applications a JOIN application_snapshots s ON s.row_id = a.row_id WHERE a.id = ?',
+  );
   const selectSyncState = database.prepare('SELECT cursor, last_synced_at AS lastSyncedAt FROM sync_state WHERE id = 1');
   const updateLastSynced = database.prepare('UPDATE sync_state SET last_synced_at = ? WHERE id = 1');
 
+  // Inbox totals by query; any write of applications makes them stale.
+  const totals = new Map<string, number>();
+
   return {
     database,
-    applyFeedPage: (page) => feedWriter.applyPage(page),
+    applyFeedPage: (page) => {
+      totals.clear();
+      return feedWriter.applyPage(page);
+    },
     recordSyncCompleted: (at) => {
       updateLastSynced.run(at.toISOString());
     },
@@ -66,7 +74,7 @@ export function createClerkCache(database: Database, options: ClerkCacheOptions)
       const row = selectSnapshot.get(id) as { snapshot: string } | undefined;
       return row ? (JSON.parse(row.snapshot) as Application) : null;
     },
-    queryInbox: (filter, sort, paging) => queryInbox(database, filter, sort, paging, { userId: options.userId, now: now() }),
+    queryInbox: (filter, sort, paging) => queryInbox(database, filter, sort, paging, { userId: options.userId, now: now(), totals }),
     close: () => database.close(),
   };
 }

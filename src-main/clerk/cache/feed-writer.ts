@@ -28,11 +28,11 @@ export function createFeedWriter(database: Database): FeedWriter {
     INSERT INTO applications (
       id, reference, version, status, service_id, service_name, channel, applicant_name,
       applicant_sort_key, received_at, deadline, assignee_id, follow_up, needs_attention,
-      updated_at, snapshot
+      updated_at
     ) VALUES (
       @id, @reference, @version, @status, @serviceId, @serviceName, @channel, @applicantName,
       @applicantSortKey, @receivedAt, @deadline, @assigneeId, @followUp, @needsAttention,
-      @updatedAt, @snapshot
+      @updatedAt
     )
     ON CONFLICT (id) DO UPDATE SET
       reference = excluded.reference,
@@ -48,10 +48,13 @@ export function createFeedWriter(database: Database): FeedWriter {
       assignee_id = excluded.assignee_id,
       follow_up = excluded.follow_up,
       needs_attention = excluded.needs_attention,
-      updated_at = excluded.updated_at,
-      snapshot = excluded.snapshot
+      updated_at = excluded.updated_at
     WHERE excluded.version >= applications.version
     RETURNING row_id
+  `);
+  const upsertSnapshot = database.prepare(`
+    INSERT INTO application_snapshots (row_id, snapshot) VALUES (?, ?)
+    ON CONFLICT (row_id) DO UPDATE SET snapshot = excluded.snapshot
   `);
   const replaceSearchRow = database.prepare(`
     INSERT OR REPLACE INTO application_search (rowid, reference, applicant, address, form)
@@ -61,6 +64,7 @@ export function createFeedWriter(database: Database): FeedWriter {
   const deleteSearchRow = database.prepare('DELETE FROM application_search WHERE rowid = ?');
   const storeCursor = database.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1');
 
+  // The snapshot row goes away with its application row (ON DELETE CASCADE).
   // Search rows to write at the end of the page: the new snapshot, or null to delete the row.
   type SearchUpdates = Map<number, Application | null>;
 
@@ -68,6 +72,7 @@ export function createFeedWriter(database: Database): FeedWriter {
     const stored = upsertApplication.get(applicationRow(application)) as { row_id: number } | undefined;
     if (!stored) return false;
 
+    upsertSnapshot.run(stored.row_id, JSON.stringify(application));
     searchUpdates.set(stored.row_id, application);
     return true;
   }
@@ -133,6 +138,5 @@ function applicationRow(application: Application) {
     followUp: application.followUp,
     needsAttention: application.needsAttention ? 1 : 0,
     updatedAt: application.updatedAt,
-    snapshot: JSON.stringify(application),
   };
 }

@@ -135,7 +135,7 @@ export const ar: Record<MessageKey, string> = {
   'receipt.finish': 'تم',
   'receipt.newApplication': 'تقديم طلب آخر',
   'receipt.queuedHeading': 'تم حفظ طلبك',
-  'receipt.queuedIntro': 'لا يوجد اتصال بالجهاز حاليًا. سيرسل الجهاز طلبك تلقائيًا عند عودة الاتصال.',
+  'receipt.queuedIntro': 'لم يتمكن الجهاز من إرسال طلبك الآن. تم حفظ طلبك وسيُرسَل تلقائيًا عند عودة الاتصال.',
   'receipt.localReference': 'الرقم المؤقت',
   'receipt.savedAt': 'تاريخ الحفظ',
   'receipt.queuedNextSteps': 'يرجى طباعة الإيصال. يستطيع الموظفون العثور على طلبك بالرقم المؤقت. ستحصل على رقم المعاملة ورمز الدخول بعد الإرسال.',

@@ -136,7 +136,7 @@ export const deLs: Record<MessageKey, string> = {
   'receipt.finish': 'Fertig',
   'receipt.newApplication': 'Noch einen Antrag stellen',
   'receipt.queuedHeading': 'Wir haben Ihren Antrag gespeichert.',
-  'receipt.queuedIntro': 'Das Terminal hat gerade keine Verbindung. Das Terminal schickt den Antrag später. Das passiert von allein.',
+  'receipt.queuedIntro': 'Das Terminal konnte den Antrag gerade nicht schicken. Der Antrag ist gespeichert. Das Terminal schickt ihn später. Das passiert von allein.',
   'receipt.localReference': 'Vorläufige Nummer',
   'receipt.savedAt': 'Gespeichert am',
   'receipt.queuedNextSteps': 'Bitte drucken Sie den Beleg. Auf dem Beleg steht eine Nummer. Mit der Nummer finden die Mitarbeiter Ihren Antrag. Die Vorgangs-Nummer und den Zugangs-Code bekommen Sie später.',

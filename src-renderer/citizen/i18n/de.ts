@@ -134,7 +134,7 @@ export const de = {
   'receipt.finish': 'Fertig',
   'receipt.newApplication': 'Weiteren Antrag stellen',
   'receipt.queuedHeading': 'Ihr Antrag ist gespeichert',
-  'receipt.queuedIntro': 'Das Terminal hat gerade keine Verbindung. Es sendet Ihren Antrag automatisch, sobald die Verbindung wieder da ist.',
+  'receipt.queuedIntro': 'Das Terminal konnte Ihren Antrag gerade nicht senden. Er ist gespeichert und wird übermittelt, sobald die Verbindung wieder da ist.',
   'receipt.localReference': 'Vorläufige Nummer',
   'receipt.savedAt': 'Gespeichert am',
   'receipt.queuedNextSteps': 'Bitte drucken Sie den Beleg aus. Mit der vorläufigen Nummer findet das Personal Ihren Antrag. Die Vorgangsnummer und den Zugangscode bekommen Sie nach dem Senden.',

@@ -135,7 +135,7 @@ export const en: Record<MessageKey, string> = {
   'receipt.finish': 'Done',
   'receipt.newApplication': 'Make another application',
   'receipt.queuedHeading': 'Your application has been saved',
-  'receipt.queuedIntro': 'The terminal has no connection at the moment. It will send your application automatically as soon as the connection is back.',
+  'receipt.queuedIntro': 'The terminal could not send your application just now. It is saved and will be sent automatically as soon as the connection is back.',
   'receipt.localReference': 'Provisional number',
   'receipt.savedAt': 'Saved on',
   'receipt.queuedNextSteps': 'Please print the receipt. With the provisional number the staff can find your application. You will get the reference number and the access code after it has been sent.',

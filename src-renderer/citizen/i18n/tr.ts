@@ -135,7 +135,7 @@ export const tr: Record<MessageKey, string> = {
   'receipt.finish': 'Bitti',
   'receipt.newApplication': 'Başka bir başvuru yap',
   'receipt.queuedHeading': 'Başvurunuz kaydedildi',
-  'receipt.queuedIntro': 'Terminalin şu anda bağlantısı yok. Bağlantı geri gelir gelmez başvurunuzu otomatik olarak gönderecek.',
+  'receipt.queuedIntro': 'Terminal başvurunuzu şu anda gönderemedi. Başvurunuz kaydedildi ve bağlantı geri gelir gelmez otomatik olarak gönderilecek.',
   'receipt.localReference': 'Geçici numara',
   'receipt.savedAt': 'Kayıt tarihi',
   'receipt.queuedNextSteps': 'Lütfen makbuzu yazdırın. Personel başvurunuzu geçici numara ile bulabilir. Dosya numarasını ve erişim kodunu gönderimden sonra alırsınız.',

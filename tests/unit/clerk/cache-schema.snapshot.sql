@@ -1,17 +1,26 @@
 -- index applications_by_applicant
-CREATE INDEX applications_by_applicant ON applications (applicant_sort_key);
+CREATE INDEX applications_by_applicant ON applications (applicant_sort_key, id);
 
 -- index applications_by_assignee
 CREATE INDEX applications_by_assignee ON applications (assignee_id);
 
 -- index applications_by_deadline
-CREATE INDEX applications_by_deadline ON applications (deadline);
+CREATE INDEX applications_by_deadline ON applications (deadline, id);
+
+-- index applications_by_filters
+CREATE INDEX applications_by_filters ON applications (status, assignee_id, channel, service_id, needs_attention);
 
 -- index applications_by_follow_up
 CREATE INDEX applications_by_follow_up ON applications (follow_up) WHERE follow_up IS NOT NULL;
 
 -- index applications_by_received_at
-CREATE INDEX applications_by_received_at ON applications (received_at);
+CREATE INDEX applications_by_received_at ON applications (received_at, id);
+
+-- index applications_by_reference
+CREATE INDEX applications_by_reference ON applications (reference);
+
+-- index outbox_by_state
+CREATE INDEX outbox_by_state ON outbox (state, sequence);
 
 -- table application_search
 CREATE VIRTUAL TABLE application_search USING fts5 (
@@ -34,6 +43,12 @@ CREATE TABLE 'application_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origi
 -- table application_search_idx
 CREATE TABLE 'application_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
+-- table application_snapshots
+CREATE TABLE application_snapshots (
+row_id INTEGER PRIMARY KEY REFERENCES applications (row_id) ON DELETE CASCADE,
+snapshot TEXT NOT NULL
+);
+
 -- table applications
 CREATE TABLE applications (
 row_id INTEGER PRIMARY KEY,
@@ -54,8 +69,34 @@ deadline TEXT NOT NULL,
 assignee_id TEXT,
 follow_up TEXT,
 needs_attention INTEGER NOT NULL CHECK (needs_attention IN (0, 1)),
-updated_at TEXT NOT NULL,
-snapshot TEXT NOT NULL
+updated_at TEXT NOT NULL);
+
+-- table outbox
+CREATE TABLE outbox (
+sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+id TEXT NOT NULL UNIQUE,
+application_id TEXT NOT NULL,
+reference TEXT NOT NULL,
+-- The ClerkAction body as JSON, including expectedVersion.
+action TEXT NOT NULL,
+idempotency_key TEXT NOT NULL UNIQUE,
+created_at TEXT NOT NULL,
+attempts INTEGER NOT NULL DEFAULT 0,
+-- German text of the last failure, for the pending list.
+last_error TEXT,
+-- 'pending' rows are sent; 'conflict' rows wait for the clerk's decision.
+state TEXT NOT NULL CHECK (state IN ('pending', 'conflict')),
+-- Conflict details: the snapshot the clerk acted on, the portal's current one, the problem.
+local_snapshot TEXT,
+server_snapshot TEXT,
+problem TEXT
+);
+
+-- table reference_data
+CREATE TABLE reference_data (
+key TEXT PRIMARY KEY,
+value TEXT NOT NULL,
+fetched_at TEXT NOT NULL
 );
 
 -- table schema_migrations
@@ -64,6 +105,9 @@ version INTEGER PRIMARY KEY,
 name TEXT NOT NULL,
 applied_at TEXT NOT NULL
 );
+
+-- table sqlite_sequence
+CREATE TABLE sqlite_sequence(name,seq);
 
 -- table sync_state
 CREATE TABLE sync_state (
