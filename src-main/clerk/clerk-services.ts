@@ -8,10 +8,11 @@ import type { ClerkUser } from '../../src-shared/api.ts';
 import { berlinDate } from '../../src-shared/dates.ts';
 import {
   ApplicationIdArgs, AttachmentArgs, CLERK_CHANNELS, ExportCsvArgs, LoginArgs, QueryInboxArgs,
-  ResolveConflictArgs, ServiceVersionArgs, SubmitActionArgs,
+  ResolveConflictArgs, ServiceVersionArgs, SetUserSettingArgs, SubmitActionArgs,
   type ClerkApi, type ClerkEvent, type SyncStatus,
 } from '../../src-shared/ipc/clerk.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { SettingsProvider } from '../policy/settings-view.ts';
 import { exportInboxCsv } from './export/csv.ts';
 import { renderApplicationDocument } from './documents/application-document.ts';
 import { createPortalClient, type FetchFunction } from './portal-api/portal-client.ts';
@@ -44,6 +45,8 @@ export interface ClerkServicesOptions {
   /** Prints an HTML page to PDF bytes (the shell uses printToPDF). */
   renderPdf?: (html: string) => Promise<Buffer>;
   openAssistedIntake?: () => Promise<void>;
+  /** The effective policy for the settings screen; the shell builds it from the loaded policy. */
+  settings?: SettingsProvider;
   /** Timeouts and intervals; tests shorten them. */
   tuning?: UserSessionTuning & { requestTimeoutMs?: number; requestRetries?: number; requestRetryBaseMs?: number };
 }
@@ -379,6 +382,18 @@ export function createClerkServices(options: ClerkServicesOptions): ClerkService
       await ready;
       requireSession();
       await options.openAssistedIntake();
+    },
+
+    // Settings work without a session: IT may check a machine's policy before anyone signs in.
+    getSettings: async () => {
+      if (!options.settings) throw new Error(MESSAGES_DE.settingsUnavailable);
+      return options.settings.view();
+    },
+
+    setUserSetting: async (argument) => {
+      const { key, value } = parse('setUserSetting', SetUserSettingArgs, argument);
+      if (!options.settings) throw new Error(MESSAGES_DE.settingsUnavailable);
+      return options.settings.set(key, value);
     },
   };
 

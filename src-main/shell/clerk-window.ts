@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { CLERK_EVENT_CHANNEL, type ClerkEvent } from '../../src-shared/ipc/clerk.ts';
 import { createClerkServices, type ClerkServices, type SaveFileRequest } from '../clerk/index.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { SettingsProvider } from '../policy/settings-view.ts';
 import { openAssistedIntakeWindow } from './assisted-window.ts';
 import { registerClerkIpc, type IpcHandler } from './clerk-ipc.ts';
 import { createSafeStorageSecretStore } from './clerk-secret-store.ts';
@@ -14,6 +15,8 @@ import { createSafeStorageSecretStore } from './clerk-secret-store.ts';
 export interface ClerkWindowOptions {
   portalUrl: string;
   log: Logger;
+  /** The effective policy for the settings screen. */
+  settings?: SettingsProvider;
   /** Shows a desktop notification; the default uses Electron's Notification. */
   notify?: (title: string, body: string) => void;
 }
@@ -36,6 +39,7 @@ export function attachClerkWindow(window: BrowserWindow, options: ClerkWindowOpt
     log,
     saveFile: (request) => saveWithDialog(window, request, log),
     renderPdf: printHtmlToPdf,
+    ...(options.settings ? { settings: options.settings } : {}),
     openAssistedIntake: async () => {
       openAssistedIntakeWindow({ parent: window, portalUrl: options.portalUrl, sessionToken: () => services.sessionToken(), log });
     },

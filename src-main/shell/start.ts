@@ -7,6 +7,7 @@ import { createMemoryLogger } from '../logging/logger.ts';
 import { loadExtraCaCertificates } from '../policy/extra-ca.ts';
 import { PolicyError } from '../policy/policy-error.ts';
 import { loadPolicy, type EffectivePolicy, type PolicyResult } from '../policy/resolve.ts';
+import { createSettingsProvider } from '../policy/settings-view.ts';
 import type { RegistryReader } from '../policy/registry.ts';
 import { applyUpdateDecision, scheduleUpdateChecks, type UpdaterLike } from '../updates/apply.ts';
 import { decideUpdates } from '../updates/decision.ts';
@@ -95,7 +96,10 @@ export async function startShell(deps: ShellDependencies): Promise<ShellOutcome>
   await app.whenReady();
   trustExtraCertificateAuthorities(authorities, log);
   const window = kiosk?.ok ? await kiosk.open() : openModeWindow(policy.values);
-  if (policy.values.mode === 'clerk') attachClerkWindow(window, { portalUrl: policy.values.portalUrl ?? '', log });
+  if (policy.values.mode === 'clerk') {
+    const settings = createSettingsProvider({ policy, userSettingsFile: join(userData, USER_SETTINGS_FILE), log });
+    attachClerkWindow(window, { portalUrl: policy.values.portalUrl ?? '', log, settings });
+  }
   installApplicationMenu(window, policy, installKind, log);
 
   const decision = decideUpdates(policy.values, installKind);

@@ -35,6 +35,7 @@ export const queryKeys = {
   users: ['users'] as const,
   conflicts: ['conflicts'] as const,
   pendingActions: ['pending-actions'] as const,
+  settings: ['settings'] as const,
 };
 
 export function useSession() {

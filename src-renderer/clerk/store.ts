@@ -17,7 +17,8 @@ export type OpenDialog =
   | { kind: 'action'; action: ClerkActionName; applicationId: string }
   | { kind: 'conflicts' }
   | { kind: 'attachment'; applicationId: string; attachmentId: string }
-  | { kind: 'shortcuts' };
+  | { kind: 'shortcuts' }
+  | { kind: 'settings' };
 
 export interface ClerkUiState {
   viewId: SavedViewId;

@@ -136,6 +136,39 @@ export interface AttachmentContent {
   contentBase64: string;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Settings: the effective machine policy, with managed values read-only
+
+export interface SettingEntry {
+  key: string;
+  /** German label and explanation from the policy schema. */
+  label: string;
+  description: string;
+  /** The value as text for display; secrets show only whether they are set. */
+  displayValue: string;
+  /** The raw value, for the edit form of keys the user may change; null for secrets. */
+  value: string | number | boolean | string[] | null;
+  /** Where the value comes from, in German (Gruppenrichtlinie, Richtliniendatei, Standardwert …). */
+  source: string;
+  /** Set by IT through registry policy or the machine policy file: shown read-only. */
+  managed: boolean;
+  /** The user may change it: not managed, not a machine-only key, not set on the command line. */
+  editable: boolean;
+  kind: 'text' | 'number' | 'boolean' | 'choice' | 'list';
+  choices?: string[];
+}
+
+export interface SettingsView {
+  entries: SettingEntry[];
+}
+
+export const SetUserSettingArgs = z.object({
+  key: z.string().min(1).max(100),
+  value: z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.string().max(200)).max(20)]),
+});
+
+export type SetUserSettingResult = { ok: true; view: SettingsView } | { ok: false; message: string };
+
 /** Events the main process pushes to the clerk window. */
 export type ClerkEvent =
   | { type: 'sync-status'; status: SyncStatus }
@@ -173,6 +206,11 @@ export interface ClerkApi {
   /** Opens the citizen app in a window of the clerk app for assisted intake (channel assisted). */
   openAssistedIntake(): Promise<void>;
 
+  /** The effective settings with their sources; managed ones are read-only. */
+  getSettings(): Promise<SettingsView>;
+  /** Stores a user setting (lowest policy layer); it takes effect at the next start. */
+  setUserSetting(args: z.input<typeof SetUserSettingArgs>): Promise<SetUserSettingResult>;
+
   /** Subscribes to pushed events; returns the unsubscribe function. */
   onEvent(listener: (event: ClerkEvent) => void): () => void;
 }
@@ -197,6 +235,8 @@ export const CLERK_CHANNELS = {
   exportCsv: 'clerk:export-csv',
   exportPdf: 'clerk:export-pdf',
   openAssistedIntake: 'clerk:open-assisted-intake',
+  getSettings: 'clerk:get-settings',
+  setUserSetting: 'clerk:set-user-setting',
 } as const satisfies Record<Exclude<keyof ClerkApi, 'onEvent'>, string>;
 
 /** Channel on which main pushes ClerkEvents to the clerk window. */

@@ -31,7 +31,7 @@ export interface ClerkHarnessOptions {
   /** Folder for the clerk caches, the session file and saved files; one per test. */
   dataDir: string;
   /** Overrides, e.g. a shorter sync interval or a fixed clock. */
-  services?: Partial<Pick<ClerkServicesOptions, 'now' | 'tuning' | 'fetch' | 'log'>>;
+  services?: Partial<Pick<ClerkServicesOptions, 'now' | 'tuning' | 'fetch' | 'log' | 'settings'>>;
 }
 
 export interface SavedFile {

@@ -47,6 +47,7 @@ export const MESSAGES_DE = {
   attachmentUnknown: 'Die Datei gehört nicht zu diesem Antrag.',
   loginFailed: 'Die Anmeldung ist fehlgeschlagen.',
   assistedIntakeUnavailable: 'Die Vor-Ort-Erfassung ist in diesem Fenster nicht verfügbar.',
+  settingsUnavailable: 'Die Einstellungen sind in diesem Fenster nicht verfügbar.',
   fileDialogUnavailable: 'Speichern ist in diesem Fenster nicht verfügbar.',
   conflictUnknown: 'Dieser Konflikt ist bereits erledigt.',
 } as const;

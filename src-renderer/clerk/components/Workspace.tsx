@@ -15,6 +15,7 @@ import { ConflictDialog } from './ConflictDialog.tsx';
 import { DetailView } from './DetailView.tsx';
 import { Dialog } from './Dialog.tsx';
 import { InboxScreen, isTextField } from './InboxScreen.tsx';
+import { SettingsDialog } from './SettingsDialog.tsx';
 import { SyncBanners } from './SyncBanners.tsx';
 import { Toasts } from './Toasts.tsx';
 
@@ -86,6 +87,10 @@ export function Workspace({ user }: { user: ClerkUser }) {
             <span className="kern-icon kern-icon--help" aria-hidden="true" />
             <span className="kern-label">Tastenkürzel</span>
           </button>
+          <button type="button" className="kern-btn kern-btn--tertiary" onClick={() => openDialog({ kind: 'settings' })}>
+            <span className="kern-icon kern-icon--edit" aria-hidden="true" />
+            <span className="kern-label">Einstellungen</span>
+          </button>
           <span className="kern-body kern-body--small">{user.displayName} ({ROLE_LABELS_DE[user.role]})</span>
           <button type="button" className="kern-btn kern-btn--tertiary" onClick={() => logout.mutate()}>
             <span className="kern-icon kern-icon--logout" aria-hidden="true" />
@@ -101,6 +106,7 @@ export function Workspace({ user }: { user: ClerkUser }) {
       {dialog?.kind === 'conflicts' && <ConflictDialog />}
       {dialog?.kind === 'attachment' && <AttachmentViewer applicationId={dialog.applicationId} attachmentId={dialog.attachmentId} />}
       {dialog?.kind === 'shortcuts' && <ShortcutsDialog />}
+      {dialog?.kind === 'settings' && <SettingsDialog />}
       <Toasts />
     </div>
   );
