@@ -41,9 +41,10 @@ export function registerClerkRoutes(routes: RouteRegistry, context: PortalContex
     security: 'session',
     query: FeedQuery,
     response: FeedPage,
-    handler: async ({ query }, request) => {
+    handler: async ({ query }, request, reply) => {
       const { user } = await requireClerk(store, request);
-      return store.readFeed(user.authorityId, query.after, query.limit);
+      const page = await store.readFeedJson(user.authorityId, query.after, query.limit);
+      return reply.type('application/json; charset=utf-8').send(page);
     },
   });
 

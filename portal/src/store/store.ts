@@ -1,7 +1,7 @@
 // The repository layer of the portal. Route handlers and services talk only to this interface, so a
 // PostgreSQL implementation can sit beside the SQLite one without touching them. All methods are
 // async for that reason, even though better-sqlite3 returns synchronously.
-import type { Application, Authority, ClerkUser, FeedPage, Place, Role, Service } from '../../../src-shared/index.ts';
+import type { Application, Authority, ClerkUser, Place, Role, Service } from '../../../src-shared/index.ts';
 
 export interface UserRecord extends ClerkUser {
   passwordHash: string;
@@ -164,7 +164,8 @@ export interface PortalStore {
   findApplicationByReference(reference: string): Promise<StoredApplication | null>;
   getAttachmentContent(applicationId: string, attachmentId: string): Promise<Buffer | null>;
 
-  readFeed(authorityId: string, after: number, limit: number): Promise<FeedPage>;
+  /** One page of the change feed as the JSON text of a FeedPage, ready to send. */
+  readFeedJson(authorityId: string, after: number, limit: number): Promise<string>;
   latestChangeSeq(authorityId: string): Promise<number>;
   listOpenApplications(authorityId: string): Promise<Application[]>;
 

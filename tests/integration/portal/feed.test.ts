@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FeedPage } from '../../../src-shared/api.ts';
 import { startTestPortal, type TestPortal } from '../../support/portal-harness.ts';
 import { DOMSUEHL_ARS, registrationCertificate, validSubmission } from '../../support/submissions.ts';
 
@@ -48,6 +49,9 @@ describe('change feed', () => {
     }
 
     const { ids, pages } = await readAll(0, 100);
+    const first = await portal.request('GET', '/api/v1/clerk/feed?after=0&limit=100', { token });
+    expect(FeedPage.safeParse(first.body).success, 'feed page matches the API contract').toBe(true);
+    expect(first.headers.get('content-type')).toContain('application/json');
     expect(ids).toHaveLength(250);
     expect(new Set(ids).size).toBe(250);
     expect(pages).toBe(3);

@@ -1,7 +1,7 @@
 // SQLite implementation of the portal store (the embedded default). All SQLite-specific SQL of the
 // portal lives in this folder.
 import type Database from 'better-sqlite3';
-import type { Application, Authority, ClerkUser, FeedChange, FeedPage, Place, Service } from '../../../../src-shared/index.ts';
+import type { Application, Authority, ClerkUser, Place, Service } from '../../../../src-shared/index.ts';
 import { TERMINAL_STATUSES } from '../../../../src-shared/index.ts';
 import { AUDIT_GENESIS_HASH, chainHash, sha256Hex } from '../audit-chain.ts';
 import type {
@@ -203,20 +203,22 @@ export class SqliteStore implements PortalStore {
     return row ? row.content : null;
   }
 
-  async readFeed(authorityId: string, after: number, limit: number): Promise<FeedPage> {
-    // Reading one row more than the limit shows whether another page follows, without a second query.
+  async readFeedJson(authorityId: string, after: number, limit: number): Promise<string> {
+    // One more row than the limit shows whether another page follows, without a second query.
     const rows = this.statements.readFeed.all(authorityId, after, limit + 1) as {
       seq: number; kind: 'upsert' | 'tombstone'; application_id: string; snapshot: string | null;
     }[];
     const page = rows.slice(0, limit);
 
-    const changes: FeedChange[] = page.map((row) =>
+    // The stored snapshots are already the JSON of an Application, so the page is assembled as
+    // text: parsing and serialising every snapshot again would cost more than the query itself.
+    const changes = page.map((row) =>
       row.kind === 'upsert' && row.snapshot !== null
-        ? { seq: row.seq, kind: 'upsert', application: JSON.parse(row.snapshot) as Application }
-        : { seq: row.seq, kind: 'tombstone', applicationId: row.application_id },
+        ? `{"seq":${row.seq},"kind":"upsert","application":${row.snapshot}}`
+        : `{"seq":${row.seq},"kind":"tombstone","applicationId":${JSON.stringify(row.application_id)}}`,
     );
     const cursor = page.length > 0 ? page[page.length - 1]!.seq : after;
-    return { changes, cursor, hasMore: rows.length > limit };
+    return `{"changes":[${changes.join(',')}],"cursor":${cursor},"hasMore":${rows.length > limit}}`;
   }
 
   async latestChangeSeq(authorityId: string): Promise<number> {
