@@ -3,7 +3,6 @@
 // applications. Figures go to bench/results/portal.json and to stdout.
 //
 // Targets on a 2-core machine: at least 1,000 applications/s with p99 at most 50 ms.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -11,34 +10,21 @@ import { join } from 'node:path';
 import { DEMO_CLERKS, DEMO_PLACES, DEMO_SERVICES } from '../portal/src/catalog/demo-data.ts';
 import { generateApplications } from '../portal/src/demo/generate.ts';
 import { createSyntheticSubmissions } from '../portal/src/demo/synthetic.ts';
+import { startPortalProcess } from '../tests/support/portal-process.ts';
 import { runLoad, type LoadRequest } from './load.ts';
 
 const INTAKE_COUNT = Number(process.env.BENCH_INTAKE_COUNT ?? 10_000);
 const FEED_COUNT = Number(process.env.BENCH_FEED_COUNT ?? 100_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const CLI = join(import.meta.dirname, '../portal/src/cli.ts');
 
-async function startPortalProcess(dataDir: string) {
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--data', dataDir, '--log-level', 'info'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-      // Keep only the tail: the portal's JSON log lines are read and dropped, as a log shipper would.
-      if (output.length > 10_000) output = output.slice(-1_000);
-    });
-    child.on('exit', (code) => reject(new Error(`portal exited with ${code}`)));
-  });
-  return { url, stop: () => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }) };
+/** The portal as a separate process at the production log level, so its work is measured alone. */
+function startPortal(dataDir: string) {
+  return startPortalProcess({ dataDir, logLevel: 'info' });
 }
 
 async function benchIntake() {
   const dataDir = mkdtempSync(join(tmpdir(), 'antragsdesk-bench-intake-'));
-  const portal = await startPortalProcess(dataDir);
+  const portal = await startPortal(dataDir);
   try {
     const services = DEMO_SERVICES.filter((service) => !service.documents.some((document) => document.required));
     const toRequest = (submission: unknown): LoadRequest => ({
@@ -68,7 +54,7 @@ async function benchFeed() {
     await generateApplications({ dataDir, count: FEED_COUNT, seed: 11 });
     const generateSeconds = (performance.now() - generateStarted) / 1000;
 
-    const portal = await startPortalProcess(dataDir);
+    const portal = await startPortal(dataDir);
     try {
       // Export the whole change feed of the largest authority, as a clerk app's initial sync would.
       let rows = 0;

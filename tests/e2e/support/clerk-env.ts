@@ -1,7 +1,6 @@
 // Real components for the clerk end-to-end tests. A portal child process runs with its own data
 // folder and can stop and restart on the same port. A static server serves the built renderer, and
 // a small client for the portal's HTTP API submits applications and checks results.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -11,13 +10,10 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Application } from '../../../src-shared/api.ts';
 import { setAtPath } from '../../../src-shared/forms/paths.ts';
 import { DEMO_PASSWORD } from '../../../portal/src/catalog/demo/accounts.ts';
+import { startPortalProcess as startSharedPortalProcess, type PortalProcess } from '../../support/portal-process.ts';
 import { validSubmission, type registrationCertificate } from '../../support/submissions.ts';
 
-/** Time a portal gets to stop on SIGTERM before it is killed. */
-const GRACEFUL_STOP_MS = 5_000;
-
 const REPO = resolve(import.meta.dirname, '../../..');
-const PORTAL_CLI = join(REPO, 'portal/src/cli.ts');
 export const RENDERER_DIR = join(REPO, 'out/renderer');
 
 export function makeTempDir(prefix: string): string {
@@ -31,78 +27,11 @@ export function removeDir(dir: string): void {
 // ---------------------------------------------------------------------------------------------
 // Portal process
 
-export interface PortalProcess {
-  url: string;
-  port: number;
-  dataDir: string;
-  /** Stops with SIGTERM, and with SIGKILL when the graceful stop takes longer than a few seconds. */
-  stop(): Promise<void>;
-  /** Ends the process at once (SIGKILL), as a crash or a pulled cable looks to the clerk app. */
-  kill(): Promise<void>;
-  /** Starts the portal again on the same port and data folder. */
-  restart(): Promise<void>;
-}
+export type { PortalProcess };
 
 /** Starts `node portal/src/cli.ts` on 127.0.0.1 with the data folder; port 0 picks a free one. */
-export async function startPortalProcess(dataDir: string, port = 0): Promise<PortalProcess> {
-  let child: ChildProcess | null = null;
-  let currentPort = port;
-
-  const launch = async () => {
-    const started = spawnPortal(dataDir, currentPort);
-    child = started.child;
-    const url = await started.url;
-    currentPort = Number(new URL(url).port);
-  };
-  await launch();
-
-  const endProcess = async (signal: 'SIGTERM' | 'SIGKILL') => {
-    const running = child;
-    child = null;
-    if (!running || running.exitCode !== null || running.signalCode !== null) return;
-    const exited = new Promise<void>((done) => running.once('exit', () => done()));
-    running.kill(signal);
-
-    // NOTE: the portal's graceful stop waits for open live-stream (SSE) connections, so a SIGTERM
-    // can hang while a clerk is connected. The fallback keeps the test run from hanging with it.
-    const fallback = setTimeout(() => running.kill('SIGKILL'), GRACEFUL_STOP_MS);
-    await exited;
-    clearTimeout(fallback);
-  };
-
-  const portal: PortalProcess = {
-    get url() {
-      return `http://127.0.0.1:${currentPort}`;
-    },
-    get port() {
-      return currentPort;
-    },
-    dataDir,
-    stop: () => endProcess('SIGTERM'),
-    kill: () => endProcess('SIGKILL'),
-    restart: async () => {
-      await portal.stop();
-      await launch();
-    },
-  };
-  return portal;
-}
-
-function spawnPortal(dataDir: string, port: number) {
-  const child = spawn(process.execPath, [PORTAL_CLI, '--port', String(port), '--data', dataDir, '--log-level', 'warn'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = new Promise<string>((resolveUrl, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolveUrl(match[1]!);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`portal exited with code ${code} before listening: ${output}`)));
-  });
-  return { child, url };
+export function startPortalProcess(dataDir: string, port = 0): Promise<PortalProcess> {
+  return startSharedPortalProcess({ dataDir, port });
 }
 
 // ---------------------------------------------------------------------------------------------

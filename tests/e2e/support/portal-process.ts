@@ -1,12 +1,12 @@
 // A real portal process for end-to-end tests: `node portal/src/cli.ts` with a temp data folder,
 // the web pages built by vite into a temp folder, and optional SMTP.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { REPO_ROOT, startPortalProcess as startSharedPortalProcess, type PortalProcess } from '../../support/portal-process.ts';
 
-export const REPO_ROOT = join(import.meta.dirname, '../../..');
-const CLI = join(REPO_ROOT, 'portal/src/cli.ts');
+export { REPO_ROOT, type PortalProcess };
 const VITE = join(REPO_ROOT, 'node_modules/vite/bin/vite.js');
 
 /**
@@ -22,43 +22,12 @@ export function buildWebPages(): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export interface PortalProcess {
-  url: string;
-  child: ChildProcess;
-  output(): string;
-  stop(): Promise<void>;
-}
 
-export async function startPortalProcess(options: { webDir: string; smtpUrl?: string }): Promise<PortalProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'antragsdesk-e2e-data-'));
-  const args = ['--port', '0', '--data', dataDir, '--web-dir', options.webDir, '--log-level', 'info', '--mail-retry-base-seconds', '1'];
+/** Starts a portal process that serves the citizen web pages from webDir, with mail sent to smtpUrl. */
+export function startPortalProcess(options: { webDir: string; smtpUrl?: string }): Promise<PortalProcess> {
+  const args = ['--web-dir', options.webDir, '--mail-retry-base-seconds', '1'];
   if (options.smtpUrl) args.push('--smtp-url', options.smtpUrl);
-
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`portal exited with ${code}: ${output}`)));
-  });
-
-  return {
-    url,
-    child,
-    output: () => output,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return startSharedPortalProcess({ logLevel: 'info', args });
 }
 
 /** JSON call to the portal's API, as the clerk app makes it. */

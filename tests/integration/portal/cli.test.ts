@@ -50,6 +50,25 @@ describe('portal command line', () => {
     expect(await portal.exited).toBe(0);
   });
 
+  it('stops on SIGTERM while a live feed stream is open', async () => {
+    const dir = dataDir();
+    const portal = startCli(['--port', '0', '--data', dir, '--log-level', 'warn']);
+    const url = await portal.url;
+
+    const login = await fetch(`${url}/api/v1/session`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'a.krueger', password: 'Demo-Passwort-2026' }),
+    });
+    const { token } = await login.json();
+    const stream = await fetch(`${url}/api/v1/clerk/feed/events`, { headers: { authorization: `Bearer ${token}` } });
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    const reader = stream.body!.getReader();
+    await reader.read();
+
+    portal.child.kill('SIGTERM');
+    expect(await portal.exited).toBe(0);
+    await reader.cancel().catch(() => undefined);
+  });
+
   it('takes port and data folder from the environment', async () => {
     const dir = dataDir();
     const portal = startCli([], { PORTAL_PORT: '0', PORTAL_DATA_DIR: dir, PORTAL_LOG_LEVEL: 'warn' });

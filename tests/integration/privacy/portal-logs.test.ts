@@ -1,43 +1,20 @@
 // Operators ship the portal's log lines to central logging, so they must carry ids only: no names,
 // addresses, e-mail addresses, form contents, passwords, tokens or access codes.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLERKS } from '../../../portal/src/catalog/demo-data.ts';
-import { httpRequest, makeDataDir } from '../../support/portal-harness.ts';
+import { httpRequest } from '../../support/portal-harness.ts';
+import { startPortalProcess, type PortalProcess } from '../../support/portal-process.ts';
 import { registrationCertificate, SCHWERIN_ARS, validSubmission } from '../../support/submissions.ts';
 
-const CLI = join(import.meta.dirname, '../../../portal/src/cli.ts');
-const dataDir = makeDataDir('antragsdesk-logs-');
-let output = '';
-let url = '';
-let stop: () => Promise<void>;
+let portal: PortalProcess;
 
 beforeAll(async () => {
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--data', dataDir, '--log-level', 'debug'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearInterval(timer);
-        resolve(match[1]!);
-      }
-    }, 20);
-    child.on('exit', (code) => reject(new Error(`portal exited with ${code}: ${output}`)));
-  });
-  stop = () => new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+  portal = await startPortalProcess({ logLevel: 'debug' });
 });
 
 afterAll(async () => {
-  await stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await portal.stop();
 });
 
 describe('portal logs', () => {
@@ -48,6 +25,7 @@ describe('portal logs', () => {
     applicant.familyName = marker;
     applicant.email = `${marker.toLowerCase()}@example.org`;
 
+    const url = portal.url;
     const receipt = await httpRequest(url, 'POST', '/api/v1/applications', { body, idempotencyKey: randomUUID() });
     expect(receipt.status).toBe(201);
 
@@ -68,6 +46,7 @@ describe('portal logs', () => {
     // Let the last lines reach stdout.
     await new Promise((resolve) => setTimeout(resolve, 200));
 
+    const output = portal.output();
     expect(output).toContain(id);
     expect(output).toContain('application received');
     expect(output).toContain('clerk action applied');
