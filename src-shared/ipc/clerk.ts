@@ -10,7 +10,7 @@ import { Channel, IsoDate, Uuid } from '../domain.ts';
 import { APPLICATION_STATUSES } from '../status.ts';
 
 // ---------------------------------------------------------------------------------------------
-// Inbox queries (answered from the local cache)
+// Inbox queries, served from the local cache
 
 export const AssigneeFilter = z.enum(['me', 'unassigned', 'anyone']);
 
@@ -76,7 +76,7 @@ export type LoginResult = { ok: true; user: ClerkUser } | { ok: false; message: 
 export type ClerkSessionState = { signedIn: false } | { signedIn: true; user: ClerkUser };
 
 export interface SyncStatus {
-  /** Whether the last request to the portal got an answer. */
+  /** Whether the last request to the portal got a response. */
   online: boolean;
   lastSyncAt: string | null;
   /** Set while the first full sync of an empty cache runs. */
@@ -148,7 +148,7 @@ export interface SettingEntry {
   displayValue: string;
   /** The raw value, for the edit form of keys the user may change; null for secrets. */
   value: string | number | boolean | string[] | null;
-  /** Where the value comes from, in German (Gruppenrichtlinie, Richtliniendatei, Standardwert …). */
+  /** Source of the value, in German (Gruppenrichtlinie, Richtliniendatei, Standardwert …). */
   source: string;
   /** Set by IT through registry policy or the machine policy file: shown read-only. */
   managed: boolean;

@@ -64,7 +64,8 @@ describe('settings view', () => {
     expect(stored).toEqual({ languages: ['de'], idleTimeoutSeconds: 300 });
 
     const next = await loadPolicy({ platform: 'linux', fileRoot: root, env: {}, userSettingsFile, argv: [], log: createMemoryLogger() });
-    expect(next.ok && next.policy.entries.idleTimeoutSeconds).toEqual({ value: 300, source: 'user', managed: false });
+    expect(next.ok).toBe(true);
+    if (next.ok) expect(next.policy.entries.idleTimeoutSeconds).toEqual({ value: 300, source: 'user', managed: false });
   });
 
   it('rejects an invalid value in German and keeps the file', async () => {
@@ -72,7 +73,7 @@ describe('settings view', () => {
 
     const result = provider.set('idleTimeoutSeconds', 5);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toContain('ist ungültig');
+    if (!result.ok) expect(result.message).toContain('ist ungültig');
     expect(JSON.parse(readFileSync(userSettingsFile, 'utf8'))).toEqual({});
     expect(provider.set('erfunden', 1)).toEqual({ ok: false, message: 'Die Einstellung „erfunden“ gibt es nicht.' });
   });
