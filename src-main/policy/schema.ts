@@ -159,6 +159,15 @@ export const POLICY_PROPERTIES = {
     'x-scope': 'any',
     default: false,
   },
+  kioskOnScreenKeyboard: {
+    type: 'boolean',
+    title: 'Kiosk on-screen keyboard',
+    description: 'Whether the kiosk offers its on-screen keyboard with the German layout, for terminals with a touch screen and no keyboard.',
+    'x-label-de': 'Bildschirmtastatur am Bürgerterminal',
+    'x-description-de': 'Legt fest, ob das Bürgerterminal seine Bildschirmtastatur (deutsche Belegung) anbietet, für Geräte mit Touchscreen ohne Tastatur.',
+    'x-scope': 'any',
+    default: false,
+  },
   updateChannel: {
     type: 'string',
     title: 'Update channel',
@@ -239,6 +248,7 @@ export interface PolicyValues {
   scannerFolder?: string;
   adminPinHash?: string;
   offlineIntakeAllowed: boolean;
+  kioskOnScreenKeyboard: boolean;
   updateChannel: (typeof UPDATE_CHANNELS)[number];
   updatesEnabled: boolean;
   updateServerUrl?: string;

@@ -55,6 +55,7 @@ export function kioskPageUrl(policy: PolicyValues): string {
   const url = new URL('/kiosk.html', KIOSK_ORIGIN);
   url.searchParams.set('idle', String(policy.idleTimeoutSeconds));
   url.searchParams.set('languages', policy.languages.join(','));
+  if (policy.kioskOnScreenKeyboard) url.searchParams.set('onScreenKeyboard', '1');
   return url.toString();
 }
 

@@ -1,5 +1,5 @@
 // Kiosk settings the main process passes in the page URL (kiosk.html?idle=120&languages=de,en):
-// the idle time and the offered languages from the machine policy.
+// the idle time, the offered languages and the on-screen keyboard from the machine policy.
 import { isLocale, LOCALES, type Locale } from '../citizen/i18n/messages.ts';
 import type { Channel } from '../../src-shared/index.ts';
 

@@ -27,6 +27,7 @@ function policy(extra: Partial<PolicyValues> = {}): PolicyValues {
     idleTimeoutSeconds: 120,
     languages: ['de', 'ar'],
     offlineIntakeAllowed: true,
+    kioskOnScreenKeyboard: false,
     updateChannel: 'latest',
     updatesEnabled: false,
     extraCaCertificates: [],
@@ -83,6 +84,12 @@ describe('kiosk window', () => {
     expect(window.loaded).toEqual(['app://kiosk/kiosk.html?idle=120&languages=de%2Car']);
     expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(partitionOf(window).protocol.isProtocolHandled('app')).toBe(true);
+  });
+
+  it('turns the on-screen keyboard on from policy', async () => {
+    const { window } = await openKiosk({ kioskOnScreenKeyboard: true });
+
+    expect(new URL(window.loaded[0]!).searchParams.get('onScreenKeyboard')).toBe('1');
   });
 
   it('covers every other display', async () => {
