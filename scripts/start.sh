@@ -2,6 +2,7 @@
 # The main job on the embedded default: the portal with the demo region in ./data (SQLite), and the
 # desktop app in clerk mode against it. Where no Electron binary is installed (CI and this kind of
 # build machine cannot download it), it says so and keeps the portal running.
+#   PORTAL_PORT (default 8080) and PORTAL_DATA_DIR (default ./data) change port and data folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,8 +12,19 @@ bash scripts/setup.sh
 port="${PORTAL_PORT:-8080}"
 data="${PORTAL_DATA_DIR:-$PWD/data}"
 
+if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 || (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  echo "start: port $port on 127.0.0.1 is already in use (another portal?)." >&2
+  echo "       Stop that program, or choose another port: PORTAL_PORT=8081 bash scripts/start.sh" >&2
+  exit 1
+fi
+
 npx electron-vite build >/dev/null
 npx vite build -c vite.web.config.ts >/dev/null
+
+# A new data folder gets a few invented applications, so the inboxes are not empty in a demo.
+if [ ! -e "$data/antragsdesk.sqlite" ]; then
+  node portal/src/demo/generate.ts --data "$data" --count 60 >/dev/null
+fi
 
 node portal/src/cli.ts --port "$port" --data "$data" &
 portal_pid=$!
@@ -20,21 +32,23 @@ trap 'kill "$portal_pid" 2>/dev/null || true' EXIT INT TERM
 
 for _ in $(seq 1 50); do
   curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+  kill -0 "$portal_pid" 2>/dev/null || { echo "start: the portal did not start; see the messages above." >&2; exit 1; }
   sleep 0.2
 done
 
 echo
-echo "Portal:          http://127.0.0.1:$port/  (status page /status, API /openapi.json)"
-echo "Demo login:      see README (user names per authority, password Demo-Passwort-2026)"
+echo "Portal:          http://127.0.0.1:$port/  (status page /status, help /hilfe, API /openapi.json)"
+echo "Demo data:       $data  (clerk accounts: see README, password Demo-Passwort-2026)"
 
 if [ -x node_modules/electron/dist/electron ] || [ -e node_modules/electron/dist/electron.exe ]; then
   echo "Desktop app:     starting in clerk mode"
-  ANTRAGSDESK_PORTAL_URL="http://127.0.0.1:$port" npx electron . --portal-url="http://127.0.0.1:$port" --mode=clerk || true
+  npx electron . --portal-url="http://127.0.0.1:$port" --mode=clerk || true
 else
   echo "Desktop app:     NOT started - no Electron binary is installed on this machine."
   echo "                 On a machine that can reach Electron's download, fetch it with"
-  echo "                 'node node_modules/electron/install.js', then run npm start again."
+  echo "                 'node node_modules/electron/install.js', then run bash scripts/start.sh again."
   echo "                 The portal keeps running; press Ctrl+C to stop it."
 fi
+echo
 
 wait "$portal_pid"

@@ -1,6 +1,6 @@
 // `npm run portal:backup -- --data <dir> --to <dir>`: a consistent copy of the portal's database
 // (SQLite online backup, safe while the portal runs) together with the secrets file.
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -25,7 +25,7 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  mkdirSync(target, { recursive: true });
+  mkdirSync(target, { recursive: true, mode: 0o700 });
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
     await db.backup(join(target, DATABASE_FILE_NAME));
@@ -33,6 +33,10 @@ async function main(): Promise<number> {
     db.close();
   }
   copyFileSync(join(dataDir, 'secrets.json'), join(target, 'secrets.json'));
+
+  // The copy holds the same personal data and keys as the original: owner-only.
+  chmodSync(join(target, DATABASE_FILE_NAME), 0o600);
+  chmodSync(join(target, 'secrets.json'), 0o600);
 
   console.log(`portal-backup: database and secrets copied to ${target}`);
   return 0;

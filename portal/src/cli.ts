@@ -33,6 +33,7 @@ async function main(): Promise<number> {
   const stop = async (signal: string) => {
     portal.app.log.info({ signal }, 'portal stopping');
     await portal.close();
+    portal.app.log.info('portal stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -12,6 +12,12 @@ import type { PortalStore } from './store/store.ts';
  * carry these hints between instances. Clients also poll on a timer, so a lost hint only delays.
  */
 export class ChangeNotifier extends EventEmitter<{ changed: [authorityId: string] }> {
+  constructor() {
+    super();
+    // Every open live stream of a clerk app listens here, so dozens of listeners are normal.
+    this.setMaxListeners(0);
+  }
+
   notify(...authorityIds: string[]): void {
     for (const authorityId of new Set(authorityIds)) this.emit('changed', authorityId);
   }

@@ -70,12 +70,17 @@ export async function buildServer(context: PortalContext, options: ServerOptions
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).type(PROBLEM_CONTENT_TYPE).send({
+    const path = request.url.split('?')[0]!;
+    const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+    if (wantsPage && app.sendCitizenNotFoundPage) return app.sendCitizenNotFoundPage(reply);
+
+    return reply.code(404).type(PROBLEM_CONTENT_TYPE).send({
       type: 'urn:antragsdesk:problem:not-found',
       title: 'Not found',
       status: 404,
-      detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
+      detail: `No route ${request.method} ${path}.`,
       userMessage: 'Diese Seite gibt es nicht.',
+      instance: path,
     });
   });
 

@@ -86,9 +86,9 @@ async function fileMeldebescheinigung(page: Page): Promise<{ reference: string; 
 
   await expect(page.getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible();
   await expectNoAxeViolations(page, 'receipt');
-  // The receipt spaces the characters out for reading; the code itself has none.
-  const reference = (await page.locator('[data-receipt-row="reference"] dd').textContent() ?? '').replace(/\s+/g, '');
-  const accessCode = (await page.locator('[data-receipt-row="accessCode"] dd').textContent() ?? '').replace(/\s+/g, '');
+  // The receipt shows both exactly as the portal issued them, so the citizen can type them back.
+  const reference = (await page.locator('[data-receipt-row="reference"] dd').textContent() ?? '').trim();
+  const accessCode = (await page.locator('[data-receipt-row="accessCode"] dd').textContent() ?? '').trim();
   expect(reference).toMatch(/^SN-\d{4}-\d{6}$/);
   expect(accessCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
@@ -133,6 +133,9 @@ test.describe('citizen web pages', () => {
     const token = await clerkLogin(portal);
     await page.goto(`${portal.url}/`);
     await expect(page.getByRole('heading', { name: 'Was möchten Sie beantragen?' })).toBeVisible();
+    const more = page.getByRole('navigation', { name: 'Weitere Seiten' });
+    await expect(more.getByRole('link', { name: 'Status eines Antrags abfragen' })).toHaveAttribute('href', `${portal.url}/status`);
+    await expect(more.getByRole('link', { name: 'Hilfe' })).toHaveAttribute('href', `${portal.url}/hilfe`);
     await expectNoAxeViolations(page, 'service picker');
 
     const { reference, accessCode } = await fileMeldebescheinigung(page);

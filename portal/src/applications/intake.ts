@@ -191,6 +191,6 @@ function buildReceipt(application: Application, service: Service, authority: Aut
     statusPath: `/status?ref=${encodeURIComponent(application.reference)}`,
     nextSteps:
       `Bewahren Sie Vorgangsnummer und Zugangscode gut auf. Damit sehen Sie auf der Statusseite, wie weit Ihr Antrag ist. ` +
-      `Die Bearbeitung dauert in der Regel bis zu ${service.deadlineDays} Tage. Bei Rückfragen meldet sich ${authority.name} bei Ihnen.`,
+      `Die Bearbeitung dauert in der Regel bis zu ${service.deadlineDays} Tage. Bei Rückfragen meldet sich die zuständige Behörde bei Ihnen: ${authority.name}.`,
   };
 }

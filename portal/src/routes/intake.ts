@@ -13,7 +13,7 @@ export function requireIdempotencyKey(request: FastifyRequest): string {
   const parsed = IdempotencyKey.safeParse(request.headers['idempotency-key']);
   if (!parsed.success) {
     throw badRequest(
-      'The Idempotency-Key header is required: 8 to 200 printable ASCII characters, one per logical request (a UUID works).',
+      'The Idempotency-Key header is missing or invalid: it must be 8 to 200 printable ASCII characters, one value per logical request (a UUID works).',
       'Die Anfrage konnte nicht eindeutig zugeordnet werden. Bitte laden Sie die Seite neu.',
     );
   }

@@ -12,6 +12,12 @@ export const HELP_PAGE_SOURCE = resolve(import.meta.dirname, '../../../docs/de/b
 
 const PAGES: Record<string, string> = { '/': 'web.html', '/status': 'status.html' };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    sendCitizenNotFoundPage?: (reply: FastifyReply) => FastifyReply;
+  }
+}
+
 export async function registerWebPages(app: FastifyInstance, webDir: string): Promise<void> {
   const files = new StaticFiles(webDir);
   const built = files.root !== null && existsSync(join(files.root, 'web.html')) && existsSync(join(files.root, 'status.html'));
@@ -33,6 +39,12 @@ export async function registerWebPages(app: FastifyInstance, webDir: string): Pr
     if (await files.send(reply, `assets/${path}`)) return reply;
     return sendPage(reply, 404, stylesheets, 'Seite nicht gefunden', '<p class="kern-body">Diese Datei gibt es nicht.</p>');
   });
+
+  // Browsers that ask for a page the portal does not have get a German page with a way back,
+  // not the API's problem JSON (see the not-found handler in server.ts).
+  app.decorate('sendCitizenNotFoundPage', (reply: FastifyReply) =>
+    sendPage(reply, 404, stylesheets, 'Seite nicht gefunden',
+      '<p class="kern-body">Diese Seite gibt es nicht. Prüfen Sie die Adresse oder gehen Sie zur <a class="kern-link" href="/">Startseite</a>, zur <a class="kern-link" href="/status">Statusabfrage</a> oder zur <a class="kern-link" href="/hilfe">Hilfe</a>.</p>'));
 
   const help = existsSync(HELP_PAGE_SOURCE) ? renderMarkdown(readFileSync(HELP_PAGE_SOURCE, 'utf8')) : null;
   app.get('/hilfe', async (_request, reply) => {

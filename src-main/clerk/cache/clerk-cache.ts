@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Application, FeedPage } from '../../../src-shared/api.ts';
 import { openCacheDatabase, type OpenCacheDatabaseOptions } from './database.ts';
 import { createFeedWriter, type FeedPageResult } from './feed-writer.ts';
+import { beginInitialLoad, finishInitialLoad, isInitialLoadPending } from './initial-load.ts';
 import { queryInbox, type InboxFilter, type InboxPage, type InboxPaging, type InboxSort } from './inbox-query.ts';
 
 export interface SyncState {
@@ -16,6 +17,15 @@ export interface ClerkCache {
   readonly database: Database;
   /** Applies one change feed page in one transaction and stores its cursor. */
   applyFeedPage(page: FeedPage): FeedPageResult;
+  /**
+   * Switches an empty cache to bulk mode for the first sync (see initial-load.ts). Until
+   * finishInitialLoad, search finds none of the loaded applications.
+   */
+  beginInitialLoad(): void;
+  /** Builds the indexes and the search index after the last page of a first sync; else a no-op. */
+  finishInitialLoad(): void;
+  /** Whether a first sync is in bulk mode, also one that was interrupted and resumes. */
+  initialLoadPending(): boolean;
   /** Records the end of a sync run that reached the end of the feed (`hasMore: false`). */
   recordSyncCompleted(at: Date): void;
   readSyncState(): SyncState;
@@ -66,6 +76,12 @@ export function createClerkCache(database: Database, options: ClerkCacheOptions)
       totals.clear();
       return feedWriter.applyPage(page);
     },
+    beginInitialLoad: () => beginInitialLoad(database),
+    finishInitialLoad: () => {
+      totals.clear();
+      finishInitialLoad(database);
+    },
+    initialLoadPending: () => isInitialLoadPending(database),
     recordSyncCompleted: (at) => {
       updateLastSynced.run(at.toISOString());
     },

@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Application, FeedChange, FeedPage } from '../../../src-shared/api.ts';
 import { germanSortKey } from './german-sort-key.ts';
+import { isInitialLoadPending } from './initial-load.ts';
 import { searchDocument } from './search-text.ts';
 
 export interface FeedPageResult {
@@ -62,6 +63,12 @@ export function createFeedWriter(database: Database): FeedWriter {
   `);
   const deleteApplication = database.prepare('DELETE FROM applications WHERE id = ? RETURNING row_id');
   const deleteSearchRow = database.prepare('DELETE FROM application_search WHERE rowid = ?');
+  // During an initial load the tokens wait in the staging table (see initial-load.ts).
+  const replaceStagedRow = database.prepare(`
+    INSERT OR REPLACE INTO search_staging (row_id, reference, applicant, address, form)
+    VALUES (@rowId, @reference, @applicant, @address, @form)
+  `);
+  const deleteStagedRow = database.prepare('DELETE FROM search_staging WHERE row_id = ?');
   const storeCursor = database.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1');
 
   // The snapshot row goes away with its application row (ON DELETE CASCADE).
@@ -100,9 +107,13 @@ export function createFeedWriter(database: Database): FeedWriter {
   // the two made a 100,000-row sync 1.5 to 1.8 times slower in local runs (2-core Linux VM,
   // 100 pages of 1,000 rows). Only the last change per application counts, as in the table.
   function writeSearchUpdates(searchUpdates: SearchUpdates): void {
+    const staged = isInitialLoadPending(database);
+    const replaceRow = staged ? replaceStagedRow : replaceSearchRow;
+    const deleteRow = staged ? deleteStagedRow : deleteSearchRow;
+
     for (const [rowId, application] of searchUpdates) {
-      if (application) replaceSearchRow.run({ rowId, ...searchDocument(application) });
-      else deleteSearchRow.run(rowId);
+      if (application) replaceRow.run({ rowId, ...searchDocument(application) });
+      else deleteRow.run(rowId);
     }
   }
 

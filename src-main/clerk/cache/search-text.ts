@@ -17,6 +17,9 @@ const ADDRESS_PATH = /address|adresse|anschrift|street|strasse|postcode/i;
 // A pasted paragraph would otherwise become one huge AND query.
 const MAX_SEARCH_TERMS = 16;
 
+// Any text without code points above U+007F.
+const ASCII_ONLY = /^[^\u0080-\uffff]*$/;
+
 /** Column values of one row in the application_search index. */
 export interface SearchDocument {
   reference: string;
@@ -30,6 +33,9 @@ export interface SearchDocument {
  * diacritics removed (é → e). NFC first, so that a decomposed ü (u + U+0308) folds like ü.
  */
 export function foldForSearch(text: string): string {
+  // Plain ASCII has nothing to normalise, spell out or strip, and most form values are ASCII.
+  if (ASCII_ONLY.test(text)) return text.toLowerCase();
+
   const lower = text.normalize('NFC').toLowerCase().replace(/[äöüß]/g, (letter) => GERMAN_FOLDS[letter] ?? letter);
   return stripDiacritics(lower);
 }
@@ -39,6 +45,8 @@ export function foldForSearch(text: string): string {
  * as "muller", so a clerk who leaves the umlaut off ("muller") finds the name as well.
  */
 export function foldForIndex(text: string): string {
+  if (ASCII_ONLY.test(text)) return text.toLowerCase();
+
   const spelledOut = foldForSearch(text);
   const withoutUmlauts = stripDiacritics(text.normalize('NFC').toLowerCase().replace(/ß/g, 'ss'));
   return spelledOut === withoutUmlauts ? spelledOut : `${spelledOut} ${withoutUmlauts}`;
@@ -49,11 +57,7 @@ export function searchDocument(application: Application): SearchDocument {
   const addressValues: string[] = [];
   const formValues: string[] = [];
 
-  for (const [fieldPath, value] of formValueEntries(application.formData, '')) {
-    const text = value.slice(0, MAX_FORM_VALUE_LENGTH);
-    if (ADDRESS_PATH.test(fieldPath)) addressValues.push(text);
-    else formValues.push(text);
-  }
+  collectFormValues(application.formData, '', addressValues, formValues);
 
   // "SN-2026-000123" is indexed as its parts and as one token, so "SN2026000123" matches too.
   const compactReference = application.reference.replace(/[^A-Za-z0-9]/g, '');
@@ -87,22 +91,28 @@ function stripDiacritics(text: string): string {
   return folded.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-function* formValueEntries(value: unknown, fieldPath: string): Generator<[string, string]> {
-  if (typeof value === 'string') {
-    if (value.trim() !== '') yield [fieldPath, value];
-    return;
-  }
-  if (typeof value === 'number') {
-    yield [fieldPath, String(value)];
+/**
+ * Collects the string and number values of the form data, in document order, into the address
+ * or the form list by their field path. A plain recursion, because a generator per nested object
+ * cost about 0.5 s of a 100,000-application sync.
+ */
+function collectFormValues(value: unknown, fieldPath: string, addressValues: string[], formValues: string[]): void {
+  if (typeof value === 'string' || typeof value === 'number') {
+    const text = typeof value === 'string' ? value : String(value);
+    if (typeof value === 'string' && text.trim() === '') return;
+
+    const target = ADDRESS_PATH.test(fieldPath) ? addressValues : formValues;
+    target.push(text.slice(0, MAX_FORM_VALUE_LENGTH));
     return;
   }
   if (Array.isArray(value)) {
-    for (const item of value) yield* formValueEntries(item, fieldPath);
+    for (const item of value) collectFormValues(item, fieldPath, addressValues, formValues);
     return;
   }
   if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      yield* formValueEntries(child, fieldPath === '' ? key : `${fieldPath}.${key}`);
+    for (const key of Object.keys(value)) {
+      const child = (value as Record<string, unknown>)[key];
+      collectFormValues(child, fieldPath === '' ? key : `${fieldPath}.${key}`, addressValues, formValues);
     }
   }
 }

@@ -29,7 +29,7 @@ const TEXT_SCALE_CLASSES = ['citizen-text-100', 'citizen-text-125', 'citizen-tex
 
 function Shell() {
   const t = useT();
-  const { onScreenKeyboard } = useHost();
+  const { onScreenKeyboard, statusPageBaseUrl } = useHost();
   const locale = useCitizen((state) => state.locale);
   const textScale = useCitizen((state) => state.textScale);
   const highContrast = useCitizen((state) => state.highContrast);
@@ -66,6 +66,16 @@ function Shell() {
         {screen === 'wizard' && <Wizard />}
         {screen === 'receipt' && <ReceiptScreen />}
       </main>
+      {statusPageBaseUrl && (
+        // Web only: the kiosk has no status page link and must not navigate anywhere.
+        <footer className="citizen-footer">
+          <nav aria-label={t('footer.label')} className="kern-container">
+            <a className="kern-link" href={new URL('/status', statusPageBaseUrl).toString()}>{t('footer.status')}</a>
+            {' · '}
+            <a className="kern-link" href={new URL('/hilfe', statusPageBaseUrl).toString()}>{t('footer.help')}</a>
+          </nav>
+        </footer>
+      )}
       {onScreenKeyboard && <OnScreenKeyboard visible={keyboardVisible} onHide={() => setKeyboardVisible(false)} />}
     </div>
   );

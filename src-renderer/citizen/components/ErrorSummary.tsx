@@ -29,7 +29,7 @@ export const ErrorSummary = forwardRef<HTMLDivElement, ErrorSummaryProps>(functi
 
   const fieldItems = fieldPaths
     .filter((path) => errors.byField[path] !== undefined)
-    .map((path) => ({ targetId: fieldDomId(path), message: `${labels.get(path) ?? path}: ${errors.byField[path]}` }));
+    .map((path) => ({ targetId: fieldDomId(path), message: `${(labels.get(path) ?? path).replace(/[.:]+$/, '')}: ${errors.byField[path]}` }));
   const documentItems = showDocuments && documentsTargetId
     ? errors.documents.map((message) => ({ targetId: documentsTargetId, message }))
     : [];

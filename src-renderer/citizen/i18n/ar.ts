@@ -3,6 +3,9 @@ import type { MessageKey } from './de.ts';
 
 export const ar: Record<MessageKey, string> = {
   'app.title': 'خدمة المواطنين – تقديم طلب',
+  'footer.label': 'صفحات أخرى',
+  'footer.status': 'الاستعلام عن حالة الطلب',
+  'footer.help': 'مساعدة',
   'app.skipToContent': 'الانتقال إلى المحتوى',
   'app.loading': 'جارٍ التحميل …',
   'app.germanOnly': 'هذه المعلومات متوفرة باللغة الألمانية فقط.',

@@ -4,6 +4,9 @@ import type { MessageKey } from './de.ts';
 
 export const deLs: Record<MessageKey, string> = {
   'app.title': 'Bürger-Service: Einen Antrag stellen',
+  'footer.label': 'Weitere Seiten',
+  'footer.status': 'Nachsehen: Was passiert mit meinem Antrag?',
+  'footer.help': 'Hilfe',
   'app.skipToContent': 'Zum Inhalt gehen',
   'app.loading': 'Bitte warten. Die Seite lädt.',
   'app.germanOnly': 'Diese Angaben gibt es nicht in Leichter Sprache.',

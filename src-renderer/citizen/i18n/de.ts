@@ -2,6 +2,9 @@
 // each key and keep its {placeholders}.
 export const de = {
   'app.title': 'Bürgerservice – Antrag stellen',
+  'footer.label': 'Weitere Seiten',
+  'footer.status': 'Status eines Antrags abfragen',
+  'footer.help': 'Hilfe',
   'app.skipToContent': 'Zum Inhalt springen',
   'app.loading': 'Wird geladen …',
   'app.germanOnly': 'Diese Angaben gibt es nur auf Deutsch.',

@@ -3,6 +3,9 @@ import type { MessageKey } from './de.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Citizen service – apply',
+  'footer.label': 'More pages',
+  'footer.status': 'Check the status of an application',
+  'footer.help': 'Help',
   'app.skipToContent': 'Skip to content',
   'app.loading': 'Loading …',
   'app.germanOnly': 'This information is only available in German.',

@@ -3,6 +3,9 @@ import type { MessageKey } from './de.ts';
 
 export const tr: Record<MessageKey, string> = {
   'app.title': 'Vatandaş hizmetleri – başvuru yap',
+  'footer.label': 'Diğer sayfalar',
+  'footer.status': 'Başvuru durumunu sorgula',
+  'footer.help': 'Yardım',
   'app.skipToContent': 'İçeriğe geç',
   'app.loading': 'Yükleniyor …',
   'app.germanOnly': 'Bu bilgiler yalnızca Almanca olarak mevcuttur.',

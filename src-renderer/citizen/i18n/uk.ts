@@ -3,6 +3,9 @@ import type { MessageKey } from './de.ts';
 
 export const uk: Record<MessageKey, string> = {
   'app.title': 'Служба для громадян – подати заяву',
+  'footer.label': 'Інші сторінки',
+  'footer.status': 'Перевірити статус заяви',
+  'footer.help': 'Довідка',
   'app.skipToContent': 'Перейти до змісту',
   'app.loading': 'Завантаження …',
   'app.germanOnly': 'Ця інформація доступна лише німецькою мовою.',

@@ -34,9 +34,12 @@ export function formatBerlinDateTime(instant: string, locale: Locale): string {
   }).format(new Date(instant));
 }
 
-/** Groups an access code in blocks of four so it can be read aloud and copied without mistakes. */
+/**
+ * Groups an access code in blocks of four, joined by hyphens as the portal issues it
+ * (e.g. 70R7-1AQQ-555F), so it can be read aloud and copied without mistakes.
+ */
 export function groupAccessCode(code: string): string {
-  return code.replace(/\s+/g, '').match(/.{1,4}/g)?.join(' ') ?? code;
+  return code.replace(/[\s-]+/g, '').match(/.{1,4}/g)?.join('-') ?? code;
 }
 
 export interface QueuedContext {

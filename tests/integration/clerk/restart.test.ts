@@ -111,6 +111,14 @@ describe('portal restart', () => {
     expect(new Set(ids).size).toBe(150);
     expect(ids.sort()).toEqual(submitted.sort());
     expect(feedRequests[requestsBefore]).not.toContain('after=0&');
+
+    // The first sync ran in bulk mode across the interruption, so its end built the search index
+    // for the pages written before the kill as well as after it.
+    const inbox = await clerk.services.handlers.queryInbox({ filter: {}, sort: { field: 'received', direction: 'asc' }, limit: 150, offset: 0 });
+    for (const row of [inbox.rows[0]!, inbox.rows[149]!]) {
+      const found = await clerk.services.handlers.queryInbox({ filter: { search: row.applicantName }, sort: { field: 'received', direction: 'asc' }, limit: 150, offset: 0 });
+      expect(found.rows.map((match) => match.id), row.id).toContain(row.id);
+    }
     const status = await clerk.services.handlers.getSyncStatus();
     expect(status.online).toBe(true);
     expect(status.lastError).toBeNull();

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPortal, type TestPortal } from '../../support/portal-harness.ts';
 
@@ -38,8 +40,14 @@ describe('portal system routes', () => {
     const result = await portal.request('GET', '/api/v1/nothing-here');
     expect(result.status).toBe(404);
     expect(result.headers.get('content-type')).toContain('application/problem+json');
-    expect(result.body).toMatchObject({ status: 404, title: 'Not found' });
+    expect(result.body).toMatchObject({ status: 404, title: 'Not found', instance: '/api/v1/nothing-here' });
     expect(result.body.detail).toContain('/api/v1/nothing-here');
+  });
+
+  it('keeps the database readable by its owner only', () => {
+    const mode = statSync(join(portal.dataDir, 'antragsdesk.sqlite')).mode & 0o777;
+    expect(mode.toString(8)).toBe('600');
+    expect((statSync(portal.dataDir).mode & 0o077).toString(8)).toBe('0');
   });
 
   it('unparsable JSON answers 400 problem details', async () => {

@@ -97,6 +97,18 @@ describe('web pages', () => {
     expect(html).not.toContain('<script');
   });
 
+  it('shows browsers a German page for unknown addresses', async () => {
+    const page = await fetch(`${portal.url}/gibtsnicht`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('Seite nicht gefunden');
+    expect(html).toContain('href="/status"');
+
+    const api = await fetch(`${portal.url}/api/v1/gibtsnicht`, { headers: { accept: 'text/html' } });
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+  });
+
   it.each([
     '/..%2f..%2fetc/passwd',
     '/assets/..%2f..%2f..%2f..%2fetc/passwd',

@@ -6,7 +6,7 @@ import { buildReceiptView, formatBerlinDateTime, groupAccessCode } from '../../.
 const RECEIPT: Receipt = {
   applicationId: '0b0f7c7e-4a53-4d7e-9a2a-6f1f7c0d9a11',
   reference: 'SN-2026-000123',
-  accessCode: 'K7QM4XW9TB2P',
+  accessCode: 'K7QM-4XW9-TB2P',
   receivedAt: '2026-03-29T01:30:00.000Z',
   channel: 'kiosk',
   service: { id: 'urn:de:fim:leika:leistung:99000000000001', version: 2, name: 'Bewohnerparkausweis' },
@@ -33,8 +33,10 @@ describe('receipt formatting', () => {
   });
 
   it('groups the access code in blocks of four', () => {
-    expect(groupAccessCode('K7QM4XW9TB2P')).toBe('K7QM 4XW9 TB2P');
-    expect(groupAccessCode('ABCDE')).toBe('ABCD E');
+    expect(groupAccessCode('K7QM4XW9TB2P')).toBe('K7QM-4XW9-TB2P');
+    expect(groupAccessCode('70R7-1AQQ-555F')).toBe('70R7-1AQQ-555F');
+    expect(groupAccessCode(' 70r7 1aqq ')).toBe('70r7-1aqq');
+    expect(groupAccessCode('ABCDE')).toBe('ABCD-E');
   });
 
   it('lists reference, access code, time, service, authority and documents', () => {
@@ -43,7 +45,7 @@ describe('receipt formatting', () => {
     expect(view.heading).toBe('Ihr Antrag ist eingegangen');
     expect(view.rows.map((entry) => entry.id)).toEqual(['reference', 'accessCode', 'receivedAt', 'service', 'authority', 'documents']);
     expect(row(view, 'reference')?.lines).toEqual(['SN-2026-000123']);
-    expect(row(view, 'accessCode')?.lines).toEqual(['K7QM 4XW9 TB2P']);
+    expect(row(view, 'accessCode')?.lines).toEqual(['K7QM-4XW9-TB2P']);
     expect(row(view, 'receivedAt')?.lines).toEqual(['29.03.2026, 03:30']);
     expect(row(view, 'authority')?.lines).toEqual(['Landeshauptstadt Schwerin', 'Am Packhof 2–6', '19053 Schwerin']);
     expect(row(view, 'documents')?.lines).toEqual(['Fahrzeugschein: fahrzeugschein.pdf']);

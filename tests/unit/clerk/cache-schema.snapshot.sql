@@ -106,6 +106,15 @@ name TEXT NOT NULL,
 applied_at TEXT NOT NULL
 );
 
+-- table search_staging
+CREATE TABLE search_staging (
+row_id INTEGER PRIMARY KEY,
+reference TEXT NOT NULL,
+applicant TEXT NOT NULL,
+address TEXT NOT NULL,
+form TEXT NOT NULL
+);
+
 -- table sqlite_sequence
 CREATE TABLE sqlite_sequence(name,seq);
 
@@ -114,4 +123,4 @@ CREATE TABLE sync_state (
 id INTEGER PRIMARY KEY CHECK (id = 1),
 cursor INTEGER NOT NULL,
 last_synced_at TEXT
-);
+, initial_load INTEGER NOT NULL DEFAULT 0 CHECK (initial_load IN (0, 1)));

@@ -91,7 +91,7 @@ export function registrationCertificateService(): Service {
       submitted: 'Ihr Antrag auf eine Meldebescheinigung ist bei uns eingegangen.',
       accepted: 'Ihr Antrag ist bei der zuständigen Meldebehörde angekommen.',
       in_progress: 'Wir gleichen Ihre Angaben mit dem Melderegister ab und stellen die Bescheinigung aus.',
-      action_required: 'Wir konnten Sie im Melderegister nicht eindeutig finden. Bitte lesen Sie unsere Nachricht auf der Statusseite.',
+      action_required: 'Wir haben eine Rückfrage zu Ihrem Antrag. Bitte lesen Sie unsere Nachricht auf der Statusseite und antworten Sie dort.',
       approved: 'Ihre Meldebescheinigung ist fertig. Je nach Wahl schicken wir sie Ihnen oder Sie können sie im Bürgerbüro abholen.',
       rejected: 'Wir können Ihnen keine Meldebescheinigung ausstellen. Die Gründe stehen im Bescheid.',
       withdrawn: 'Ihr Antrag wurde zurückgezogen. Wir bearbeiten ihn nicht weiter.',

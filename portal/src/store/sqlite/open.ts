@@ -1,6 +1,6 @@
 // Opens the portal's SQLite database, applies pending migrations and refuses a database that a
 // newer portal version wrote.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.ts';
@@ -38,9 +38,11 @@ export interface OpenOptions {
 }
 
 export function openPortalDatabase(dataDir: string, options: OpenOptions = {}): OpenedDatabase {
-  mkdirSync(dataDir, { recursive: true });
+  // The database holds every application with its personal data: owner-only, like secrets.json.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, DATABASE_FILE_NAME);
   const db = new Database(file);
+  chmodSync(file, 0o600);
 
   // WAL lets status lookups read while an intake commits; FULL makes every committed application
   // survive a power cut, which an accepted receipt promises to the citizen.
