@@ -2,10 +2,11 @@
 // the citizen types, and the portal registers the same functions as ajv formats, so both sides
 // accept exactly the same values.
 
-export type FormatName = 'date' | 'de-postcode' | 'iban' | 'email' | 'de-phone' | 'de-vehicle-registration' | 'ars';
+export type FormatName = 'date' | 'past-date' | 'de-postcode' | 'iban' | 'email' | 'de-phone' | 'de-vehicle-registration' | 'ars';
 
 export const FORMAT_MESSAGES_DE: Record<FormatName, string> = {
   date: 'Bitte geben Sie ein gültiges Datum im Format TT.MM.JJJJ an, zum Beispiel 05.03.2026.',
+  'past-date': 'Bitte geben Sie ein gültiges Datum im Format TT.MM.JJJJ an, das nicht in der Zukunft liegt.',
   'de-postcode': 'Bitte geben Sie die Postleitzahl mit genau fünf Ziffern an, zum Beispiel 19053.',
   iban: 'Die IBAN ist ungültig. Bitte prüfen Sie die Eingabe. Eine deutsche IBAN beginnt mit DE und hat 22 Zeichen.',
   email: 'Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@beispiel.de.',
@@ -45,6 +46,14 @@ export function formatGermanDate(iso: string): string {
 }
 
 /** True for YYYY-MM-DD naming a day that exists (leap years included). */
+/**
+ * Checks a date that cannot lie in the future, such as a date of birth: valid and not after
+ * `today`, the Europe/Berlin calendar date (`berlinDate` in src-shared/dates.ts).
+ */
+export function isValidPastDate(input: string, today: string): boolean {
+  return isValidIsoDate(input) && input <= today;
+}
+
 export function isValidIsoDate(input: string): boolean {
   const match = ISO_DATE.exec(input);
   if (!match) return false;

@@ -183,6 +183,7 @@ function generateString(name: string, schema: JsonSchema, siblings: Record<strin
 
   switch (schema.format) {
     case 'date':
+    case 'past-date':
       return generateDate(name, schema, siblings, context, path);
     case 'email':
       return `${asciiName(person.givenName)}.${asciiName(person.familyName)}${random.integer(1, 999)}@${random.pick(['example.org', 'example.com', 'example.net'])}`;

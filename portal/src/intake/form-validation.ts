@@ -6,10 +6,11 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import localizeDe from 'ajv-i18n/localize/de/index.js';
 import type { FieldError, Service, UiField } from '../../../src-shared/index.ts';
+import { berlinDate } from '../../../src-shared/dates.ts';
 import { findFieldSchema, isObjectSchema, requiredFieldPaths, visibleFieldPaths } from '../../../src-shared/forms/conditions.ts';
 import type { JsonSchema } from '../../../src-shared/forms/conditions.ts';
 import {
-  FORMAT_MESSAGES_DE, formatGermanDate, isValidArs, isValidEmail, isValidIban, isValidIsoDate, isValidPhone,
+  FORMAT_MESSAGES_DE, formatGermanDate, isValidArs, isValidEmail, isValidIban, isValidIsoDate, isValidPastDate, isValidPhone,
   isValidPostcode, isValidVehicleRegistration, normaliseIban, normaliseVehicleRegistration,
 } from '../../../src-shared/forms/formats.ts';
 import type { FormatName } from '../../../src-shared/forms/formats.ts';
@@ -57,8 +58,8 @@ export function createFormValidator(): FormValidator {
   };
 }
 
-// NOTE: no rule compares a date with today, because a schema cannot name the current day. A date of
-// birth in the future or an event in the past therefore passes.
+// NOTE: only fields with the format `past-date` are compared with today (dates of birth). An event
+// date in the past still passes, because a schema cannot name the current day otherwise.
 function createAjv(): Ajv2020 {
   // $data lets a form compare two of its own fields, e.g. an event's end date with its start date.
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, $data: true });
@@ -67,6 +68,7 @@ function createAjv(): Ajv2020 {
   // The shared functions replace the ajv-formats versions of date and email, so that the browser
   // and the portal accept exactly the same values. Date keeps a compare function for formatMinimum.
   ajv.addFormat('date', { type: 'string', validate: isValidIsoDate, compare: compareIsoDates });
+  ajv.addFormat('past-date', { type: 'string', validate: (input: string) => isValidPastDate(input, berlinDate(new Date())), compare: compareIsoDates });
   ajv.addFormat('email', { type: 'string', validate: isValidEmail });
   ajv.addFormat('de-postcode', { type: 'string', validate: isValidPostcode });
   ajv.addFormat('iban', { type: 'string', validate: isValidIban });

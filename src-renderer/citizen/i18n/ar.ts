@@ -53,6 +53,7 @@ export const ar: Record<MessageKey, string> = {
   'errors.requiredConfirm': 'يرجى تأكيد ذلك.',
   'errors.date.format': 'يرجى إدخال التاريخ بالصيغة DD.MM.YYYY، مثلًا 24.03.2026.',
   'errors.date.invalid': 'هذا التاريخ غير موجود. يرجى التحقق من اليوم والشهر.',
+  'errors.date.future': 'هذا التاريخ في المستقبل. يرجى التحقق من الإدخال.',
   'errors.dateMin': 'يجب ألا يكون التاريخ قبل {date}.',
   'errors.dateMax': 'يجب ألا يكون التاريخ بعد {date}.',
   'errors.postcode': 'يرجى إدخال رمز بريدي من 5 أرقام.',

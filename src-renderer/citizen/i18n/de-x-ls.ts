@@ -54,6 +54,7 @@ export const deLs: Record<MessageKey, string> = {
   'errors.requiredConfirm': 'Bitte setzen Sie hier einen Haken.',
   'errors.date.format': 'Bitte schreiben Sie das Datum so: Tag, Monat, Jahr. Zum Beispiel: 24.03.2026',
   'errors.date.invalid': 'Dieses Datum gibt es nicht. Bitte prüfen Sie den Tag und den Monat.',
+  'errors.date.future': 'Dieses Datum ist noch nicht gewesen. Bitte prüfen Sie das Datum.',
   'errors.dateMin': 'Das Datum ist zu früh. Das früheste Datum ist der {date}.',
   'errors.dateMax': 'Das Datum ist zu spät. Das späteste Datum ist der {date}.',
   'errors.postcode': 'Die Post-Leit-Zahl hat 5 Zahlen. Bitte prüfen Sie die Post-Leit-Zahl.',

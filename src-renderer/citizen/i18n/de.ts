@@ -52,6 +52,7 @@ export const de = {
   'errors.requiredConfirm': 'Bitte bestätigen Sie dies.',
   'errors.date.format': 'Bitte geben Sie das Datum als TT.MM.JJJJ ein, zum Beispiel 24.03.2026.',
   'errors.date.invalid': 'Dieses Datum gibt es nicht. Bitte prüfen Sie Tag und Monat.',
+  'errors.date.future': 'Dieses Datum liegt in der Zukunft. Bitte prüfen Sie die Eingabe.',
   'errors.dateMin': 'Das Datum darf nicht vor dem {date} liegen.',
   'errors.dateMax': 'Das Datum darf nicht nach dem {date} liegen.',
   'errors.postcode': 'Bitte geben Sie eine Postleitzahl mit 5 Ziffern ein.',

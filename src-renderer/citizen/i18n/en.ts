@@ -53,6 +53,7 @@ export const en: Record<MessageKey, string> = {
   'errors.requiredConfirm': 'Please confirm this.',
   'errors.date.format': 'Please enter the date as DD.MM.YYYY, for example 24.03.2026.',
   'errors.date.invalid': 'This date does not exist. Please check the day and the month.',
+  'errors.date.future': 'This date is in the future. Please check your entry.',
   'errors.dateMin': 'The date must not be before {date}.',
   'errors.dateMax': 'The date must not be after {date}.',
   'errors.postcode': 'Please enter a postcode with 5 digits.',

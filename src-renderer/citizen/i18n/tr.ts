@@ -53,6 +53,7 @@ export const tr: Record<MessageKey, string> = {
   'errors.requiredConfirm': 'Lütfen bunu onaylayın.',
   'errors.date.format': 'Lütfen tarihi GG.AA.YYYY biçiminde girin, örneğin 24.03.2026.',
   'errors.date.invalid': 'Bu tarih mevcut değil. Lütfen günü ve ayı kontrol edin.',
+  'errors.date.future': 'Bu tarih gelecekte. Lütfen girişinizi kontrol edin.',
   'errors.dateMin': 'Tarih {date} tarihinden önce olamaz.',
   'errors.dateMax': 'Tarih {date} tarihinden sonra olamaz.',
   'errors.postcode': 'Lütfen 5 haneli bir posta kodu girin.',

@@ -53,6 +53,7 @@ export const uk: Record<MessageKey, string> = {
   'errors.requiredConfirm': 'Будь ласка, підтвердьте це.',
   'errors.date.format': 'Будь ласка, введіть дату у форматі ДД.ММ.РРРР, наприклад 24.03.2026.',
   'errors.date.invalid': 'Такої дати не існує. Будь ласка, перевірте день і місяць.',
+  'errors.date.future': 'Ця дата ще не настала. Будь ласка, перевірте введення.',
   'errors.dateMin': 'Дата не може бути раніше {date}.',
   'errors.dateMax': 'Дата не може бути пізніше {date}.',
   'errors.postcode': 'Будь ласка, введіть поштовий індекс із 5 цифр.',

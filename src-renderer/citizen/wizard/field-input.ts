@@ -13,6 +13,7 @@ import {
   normaliseVehicleRegistration,
   parseGermanDate,
 } from '../../../src-shared/forms/formats.ts';
+import { berlinDate } from '../../../src-shared/dates.ts';
 import type { MessageKey, MessageParams } from '../i18n/messages.ts';
 
 export interface FieldIssue {
@@ -30,6 +31,7 @@ export const TEXT_WIDGETS: ReadonlySet<UiWidget> = new Set([
 /** Input kind for a `format` keyword, so a plain text widget still checks a formatted field. */
 const WIDGET_FOR_FORMAT: Record<string, UiWidget> = {
   date: 'date',
+  'past-date': 'date',
   email: 'email',
   iban: 'iban',
   'de-postcode': 'postcode',
@@ -52,6 +54,9 @@ export function parseTextInput(widget: UiWidget, fieldSchema: JsonSchema | undef
   switch (widget) {
     case 'date': {
       const parsed = parseGermanDate(input);
+      if (parsed.ok && fieldSchema?.format === 'past-date' && parsed.iso > berlinDate(new Date())) {
+        return { ok: false, issue: { key: 'errors.date.future' } };
+      }
       if (parsed.ok) return { ok: true, value: parsed.iso };
       return { ok: false, issue: { key: parsed.reason === 'invalid_date' ? 'errors.date.invalid' : 'errors.date.format' } };
     }

@@ -72,6 +72,18 @@ describe('intake', () => {
     expect(error.message).toMatch(/Bitte|Pflicht|angeben|an\./);
   });
 
+  it('rejects a date of birth in the future', async () => {
+    const body = validSubmission(registrationCertificate(), { placeArs: SCHWERIN_ARS });
+    (body.formData.applicant as Record<string, unknown>).dateOfBirth = '2999-01-01';
+    const result = await submit(body);
+    expect(result.status).toBe(422);
+    const error = result.body.errors.find((item: { path: string }) => item.path === 'applicant.dateOfBirth');
+    expect(error?.message).toContain('nicht in der Zukunft');
+
+    (body.formData.applicant as Record<string, unknown>).dateOfBirth = '1980-12-24';
+    expect((await submit(body)).status).toBe(201);
+  });
+
   it('rejects properties the form does not have', async () => {
     const body = validSubmission(registrationCertificate(), { placeArs: SCHWERIN_ARS });
     (body.formData as Record<string, unknown>).religion = 'keine';

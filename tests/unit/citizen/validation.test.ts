@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { parseTextInput } from '../../../src-renderer/citizen/wizard/field-input.ts';
+import { effectiveWidget, parseTextInput } from '../../../src-renderer/citizen/wizard/field-input.ts';
 import { validateFields } from '../../../src-renderer/citizen/wizard/validation.ts';
 import { dogTaxService, eventService } from './fixtures.ts';
 
 describe('widget input', () => {
+  it('rejects a future date where the field needs a past one', () => {
+    const pastDate = { type: 'string', format: 'past-date' };
+    expect(parseTextInput('date', pastDate, '01.01.2999')).toEqual({ ok: false, issue: { key: 'errors.date.future' } });
+    expect(parseTextInput('date', pastDate, '24.12.1980')).toEqual({ ok: true, value: '1980-12-24' });
+    expect(parseTextInput('date', undefined, '01.01.2999')).toEqual({ ok: true, value: '2999-01-01' });
+    expect(effectiveWidget('text', pastDate)).toBe('date');
+  });
+
   it('stores a German date as ISO without a time-zone shift', () => {
     expect(parseTextInput('date', undefined, '24.03.2026')).toEqual({ ok: true, value: '2026-03-24' });
     expect(parseTextInput('date', undefined, ' 01.01.2000 ')).toEqual({ ok: true, value: '2000-01-01' });

@@ -21,9 +21,9 @@ const formSchema = {
           name: text(60),
           breed: text(100),
           sex: { type: 'string', enum: ['male', 'female'] },
-          dateOfBirth: { type: 'string', format: 'date' },
+          dateOfBirth: { type: 'string', format: 'past-date' },
           // A dog cannot be owned before it was born.
-          ownedSince: { type: 'string', format: 'date', formatMinimum: { $data: '1/dateOfBirth' } },
+          ownedSince: { type: 'string', format: 'past-date', formatMinimum: { $data: '1/dateOfBirth' } },
           transponderNumber: { type: 'string', pattern: '^\\d{15}$' },
           listed: YES_NO_SCHEMA,
         },

@@ -40,7 +40,7 @@ export function applicantSchema(options: { withDateOfBirth: boolean }): JsonSche
     givenName: text(100),
     familyName: text(100),
   };
-  if (options.withDateOfBirth) properties.dateOfBirth = { type: 'string', format: 'date' };
+  if (options.withDateOfBirth) properties.dateOfBirth = { type: 'string', format: 'past-date' };
   properties.email = { type: 'string', format: 'email', maxLength: 254 };
   properties.phone = { type: 'string', format: 'de-phone', maxLength: 30 };
 
