@@ -2,7 +2,8 @@
 # The main job on the embedded default: the portal with the demo region in ./data (SQLite), and the
 # desktop app in clerk mode against it. Where no Electron binary is installed (CI and this kind of
 # build machine cannot download it), it says so and keeps the portal running.
-#   PORTAL_PORT (default 8080) and PORTAL_DATA_DIR (default ./data) change port and data folder.
+#   PORTAL_PORT (default 8080) and PORTAL_DATA_DIR (default ./data) change port and data folder;
+#   PORTAL_LOG_LEVEL (default warn here, so request lines do not bury the banner) the log detail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +27,7 @@ if [ ! -e "$data/antragsdesk.sqlite" ]; then
   node portal/src/demo/generate.ts --data "$data" --count 60 >/dev/null
 fi
 
-node portal/src/cli.ts --port "$port" --data "$data" &
+node portal/src/cli.ts --port "$port" --data "$data" --log-level "${PORTAL_LOG_LEVEL:-warn}" &
 portal_pid=$!
 trap 'kill "$portal_pid" 2>/dev/null || true' EXIT INT TERM
 

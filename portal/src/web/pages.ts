@@ -46,6 +46,9 @@ export async function registerWebPages(app: FastifyInstance, webDir: string): Pr
     sendPage(reply, 404, stylesheets, 'Seite nicht gefunden',
       '<p class="kern-body">Diese Seite gibt es nicht. Prüfen Sie die Adresse oder gehen Sie zur <a class="kern-link" href="/">Startseite</a>, zur <a class="kern-link" href="/status">Statusabfrage</a> oder zur <a class="kern-link" href="/hilfe">Hilfe</a>.</p>'));
 
+  // Browsers ask for this on every page; there is no icon, and a 404 would only fill the logs.
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
+
   const help = existsSync(HELP_PAGE_SOURCE) ? renderMarkdown(readFileSync(HELP_PAGE_SOURCE, 'utf8')) : null;
   app.get('/hilfe', async (_request, reply) => {
     if (help === null) return sendPage(reply, 404, stylesheets, 'Hilfe nicht gefunden', '<p class="kern-body">Die Hilfeseite ist nicht installiert.</p>');

@@ -97,6 +97,11 @@ describe('web pages', () => {
     expect(html).not.toContain('<script');
   });
 
+  it('answers the favicon request without an error', async () => {
+    const icon = await fetch(`${portal.url}/favicon.ico`);
+    expect(icon.status).toBe(204);
+  });
+
   it('shows browsers a German page for unknown addresses', async () => {
     const page = await fetch(`${portal.url}/gibtsnicht`, { headers: { accept: 'text/html,application/xhtml+xml' } });
     expect(page.status).toBe(404);
