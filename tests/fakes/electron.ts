@@ -540,6 +540,7 @@ export const electronFake = {
     app.resetForTest();
     ipcMain.handlers.clear();
     ipcMain.removeAllListeners();
+    screen.removeAllListeners();
     protocol.handlers.clear();
     protocol.privileged.length = 0;
     defaultSession.removeAllListeners();
