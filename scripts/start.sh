@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the embedded default: the portal with the demo region in ./data (SQLite), and the
 # desktop app in clerk mode against it. Where no Electron binary is installed (CI and this kind of
-# build machine cannot download it), it says so and keeps the portal running.
+# build machine cannot download it), it prints that and keeps the portal running.
 #   PORTAL_PORT (default 8080) and PORTAL_DATA_DIR (default ./data) change port and data folder;
 #   PORTAL_LOG_LEVEL (default warn here, so request lines do not bury the banner) the log detail.
 set -euo pipefail
