@@ -17,7 +17,7 @@ const INTAKE_COUNT = Number(process.env.BENCH_INTAKE_COUNT ?? 10_000);
 const FEED_COUNT = Number(process.env.BENCH_FEED_COUNT ?? 100_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
-/** The portal as a separate process at the production log level, so its work is measured alone. */
+/** Starts the portal as a separate process at the production log level, so its work is measured alone. */
 function startPortal(dataDir: string) {
   return startPortalProcess({ dataDir, logLevel: 'info' });
 }

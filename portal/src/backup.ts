@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (existsSync(join(target, DATABASE_FILE_NAME))) {
-    console.error(`portal-backup: ${target} already holds a backup; choose an empty folder.`);
+    console.error(`portal-backup: ${target} already contains a backup; choose an empty folder.`);
     return 2;
   }
 
@@ -34,7 +34,7 @@ async function main(): Promise<number> {
   }
   copyFileSync(join(dataDir, 'secrets.json'), join(target, 'secrets.json'));
 
-  // The copy holds the same personal data and keys as the original: owner-only.
+  // The copy contains the same personal data and keys as the original, so only its owner may read it.
   chmodSync(join(target, DATABASE_FILE_NAME), 0o600);
   chmodSync(join(target, 'secrets.json'), 0o600);
 

@@ -19,7 +19,7 @@ export class PortalProblemError extends Error {
   readonly problem: Problem;
 
   constructor(problem: Problem) {
-    super(`portal answered ${problem.status} ${problem.title}`);
+    super(`portal returned ${problem.status} ${problem.title}`);
     this.name = 'PortalProblemError';
     this.problem = problem;
   }

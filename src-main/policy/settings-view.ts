@@ -5,7 +5,7 @@ import type { SettingEntry, SettingsView, SetUserSettingResult } from '../../src
 import type { Logger } from '../logging/logger.ts';
 import { SOURCE_COMMAND_LINE, SOURCE_DEFAULT, SOURCE_USER_LABEL } from './policy-error.ts';
 import type { EffectivePolicy } from './resolve.ts';
-import { isPolicyKey, POLICY_KEYS, policyKeySchema, type PolicyKey } from './schema.ts';
+import { isPolicyKey, POLICY_KEYS, policyKeySchema, type PolicyKey, type PolicyKeySchema } from './schema.ts';
 import { checkPolicyValue } from './validate.ts';
 
 export interface SettingsProvider {
@@ -61,9 +61,25 @@ function settingEntry(key: PolicyKey, entry: EffectivePolicy['entries'][PolicyKe
     source: sourceLabel(entry.source),
     managed: entry.managed,
     editable,
-    kind: schema.enum ? 'choice' : schema.type === 'integer' ? 'number' : schema.type === 'boolean' ? 'boolean' : schema.type === 'array' ? 'list' : 'text',
+    kind: settingKind(schema),
     ...(schema.enum ? { choices: [...schema.enum] } : {}),
   };
+}
+
+/** Chooses the edit control for a key: choices for enums, else by JSON type. */
+function settingKind(schema: PolicyKeySchema): SettingEntry['kind'] {
+  if (schema.enum) return 'choice';
+
+  switch (schema.type) {
+    case 'integer':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'array':
+      return 'list';
+    case 'string':
+      return 'text';
+  }
 }
 
 function displayValue(value: unknown, secret: boolean): string {

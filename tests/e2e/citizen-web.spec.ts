@@ -96,7 +96,7 @@ async function fileMeldebescheinigung(page: Page): Promise<{ reference: string; 
   return { reference, accessCode };
 }
 
-/** The receipt's print button opens the print dialog, and the printed page shows only the receipt. */
+/** Checks that the print button opens the print dialog and that the printed page shows only the receipt. */
 async function expectReceiptPrintable(page: Page) {
   await page.evaluate(() => {
     (window as unknown as { printCalls: number }).printCalls = 0;

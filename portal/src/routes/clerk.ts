@@ -1,5 +1,5 @@
 // Clerk API: change feed, live hints, application detail, actions, attachments, audit, team views.
-// Every route is scoped to the clerk's own authority; an application of another authority answers
+// Every route is scoped to the clerk's own authority. An application of another authority returns
 // 404, exactly like one that does not exist.
 import { z } from 'zod';
 import type { Application } from '../../../src-shared/index.ts';

@@ -25,7 +25,7 @@ export class RateLimiter {
     this.now = options.now ?? Date.now;
   }
 
-  /** Counts one event for the key and says whether it is still within the limit. */
+  /** Counts one event for the key and returns whether it is still within the limit. */
   hit(key: string): RateLimitDecision {
     const now = this.now();
     this.sweep(now);

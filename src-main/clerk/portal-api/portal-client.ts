@@ -116,7 +116,7 @@ export function createPortalClient(options: PortalClientOptions) {
     return new PortalError({
       kind: 'invalid-response',
       status,
-      message: `${method} ${path} answered ${status} with a body that does not match the API contract`,
+      message: `${method} ${path} returned ${status} with a body that does not match the API contract`,
       userMessage: MESSAGES_DE.invalidResponse,
       cause,
     });
@@ -218,7 +218,7 @@ async function httpError(response: Response, method: string, path: string): Prom
     kind: 'http',
     status: response.status,
     problem,
-    message: `${method} ${path} answered ${response.status}${problem ? `: ${problem.detail}` : ''}`,
+    message: `${method} ${path} returned ${response.status}${problem ? `: ${problem.detail}` : ''}`,
     userMessage: germanMessageFor(response.status, problem),
   });
 }

@@ -82,6 +82,9 @@ function SettingEditor({ entry, onDone }: { entry: SettingEntry; onDone(): void 
   const [text, setText] = useState(initialText(entry));
   const [message, setMessage] = useState<string | null>(null);
   const inputId = `setting-${entry.key}`;
+  let describedBy: string | undefined;
+  if (message) describedBy = `${inputId}-error`;
+  else if (entry.kind === 'list') describedBy = `${inputId}-hint`;
 
   const save = useMutation({
     mutationFn: () => api.setUserSetting({ key: entry.key, value: parseInput(entry, text) }),
@@ -110,7 +113,7 @@ function SettingEditor({ entry, onDone }: { entry: SettingEntry; onDone(): void 
           type={entry.kind === 'number' ? 'number' : 'text'}
           value={text}
           aria-invalid={message ? true : undefined}
-          aria-describedby={message ? `${inputId}-error` : entry.kind === 'list' ? `${inputId}-hint` : undefined}
+          aria-describedby={describedBy}
           onChange={(event) => setText(event.target.value)}
         />
       )}

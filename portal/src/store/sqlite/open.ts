@@ -38,7 +38,8 @@ export interface OpenOptions {
 }
 
 export function openPortalDatabase(dataDir: string, options: OpenOptions = {}): OpenedDatabase {
-  // The database holds every application with its personal data: owner-only, like secrets.json.
+  // The database contains every application with its personal data, so only the owner may read it,
+  // like secrets.json.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, DATABASE_FILE_NAME);
   const db = new Database(file);

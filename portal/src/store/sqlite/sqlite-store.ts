@@ -304,7 +304,7 @@ export class SqliteStore implements PortalStore {
 
   private recordChange(authorityId: string, applicationId: string, kind: 'upsert' | 'tombstone'): void {
     // Deleting and re-inserting gives the row a fresh, higher seq, so each application appears at
-    // most once per feed read and always after every change that committed before it.
+    // most once per feed read. SQLite has one writer, so seq order is commit order.
     this.statements.deleteChange.run(authorityId, applicationId);
     this.statements.insertChange.run(authorityId, applicationId, kind);
   }
