@@ -8,7 +8,16 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/shell/index.ts') } },
+      // The first sync runs in its own process with two worker threads. Their entry scripts are
+      // found at run time beside the bundle (initial-sync.ts, initial-sync-threads.ts), so each is
+      // an entry of its own: out/main/initial-sync-process.js and out/main/initial-sync-worker.js.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/shell/index.ts'),
+          'initial-sync-process': resolve(__dirname, 'src-main/clerk/sync/initial-sync-process.ts'),
+          'initial-sync-worker': resolve(__dirname, 'src-main/clerk/sync/initial-sync-worker.ts'),
+        },
+      },
       // better-sqlite3 is a native addon; it must be loaded from node_modules at run time.
       externalizeDeps: true,
     },

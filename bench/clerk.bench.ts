@@ -10,7 +10,7 @@
 // Schwerin addresses only, so that all applications land in one inbox.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -181,16 +181,21 @@ async function generateInChild(dataDir: string, count: number): Promise<void> {
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'antragsdesk-bench-clerk-'));
-const portalData = join(folder, 'portal');
+// BENCH_CLERK_PORTAL_DATA keeps the generated portal data in a folder of your choice, so that
+// repeated runs while tuning skip the generation. The portal only reads it during the run, apart
+// from 100 notes of the delta step and logins.
+const keptPortalData = process.env.BENCH_CLERK_PORTAL_DATA;
+const portalData = keptPortalData ?? join(folder, 'portal');
 const clerkData = join(folder, 'clerk');
-mkdirSync(portalData);
+const reusePortalData = keptPortalData !== undefined && existsSync(join(keptPortalData, 'antragsdesk.sqlite'));
+mkdirSync(portalData, { recursive: true });
 mkdirSync(clerkData);
 
 try {
   const generateStarted = performance.now();
-  await generateInChild(portalData, COUNT);
+  if (!reusePortalData) await generateInChild(portalData, COUNT);
   const generateSeconds = (performance.now() - generateStarted) / 1000;
-  console.log(`generate: ${COUNT} applications in ${generateSeconds.toFixed(1)} s`);
+  console.log(reusePortalData ? `generate: reusing ${portalData}` : `generate: ${COUNT} applications in ${generateSeconds.toFixed(1)} s`);
 
   const portal = await startPortalProcess(portalData);
   try {

@@ -16,6 +16,7 @@ import type { SettingsProvider } from '../policy/settings-view.ts';
 import { exportInboxCsv } from './export/csv.ts';
 import { renderApplicationDocument } from './documents/application-document.ts';
 import { createPortalClient, type FetchFunction } from './portal-api/portal-client.ts';
+import type { LaunchSyncProcess } from './sync/initial-sync.ts';
 import { MESSAGES_DE, PortalError } from './portal-api/portal-error.ts';
 import { deleteStoredSession, readStoredSession, writeStoredSession } from './session/stored-session.ts';
 import type { SecretStore } from './session/secret-store.ts';
@@ -40,6 +41,8 @@ export interface ClerkServicesOptions {
   now?: () => Date;
   fetch?: FetchFunction;
   log?: Logger;
+  /** Starts the first sync's process; the shell passes one based on Electron's utilityProcess. */
+  launchSyncProcess?: LaunchSyncProcess;
   /** Asks where to save and writes the file; resolves false when the clerk cancels. From the shell. */
   saveFile?: (request: SaveFileRequest) => Promise<boolean>;
   /** Prints an HTML page to PDF bytes (the shell uses printToPDF). */
@@ -47,7 +50,10 @@ export interface ClerkServicesOptions {
   openAssistedIntake?: () => Promise<void>;
   /** The effective policy for the settings screen; the shell builds it from the loaded policy. */
   settings?: SettingsProvider;
-  /** Timeouts and intervals; tests shorten them. */
+  /**
+   * Timeouts and intervals; tests shorten them. A custom `fetch` cannot be handed to the sync
+   * process, so with one the first sync runs on the main thread.
+   */
   tuning?: UserSessionTuning & { requestTimeoutMs?: number; requestRetries?: number; requestRetryBaseMs?: number };
 }
 
@@ -76,7 +82,7 @@ const SILENT_LOG: Logger = { error() {}, warn() {}, info() {}, debug() {} };
 export function createClerkServices(options: ClerkServicesOptions): ClerkServices {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? SILENT_LOG;
-  const tuning = options.tuning ?? {};
+  const tuning = options.fetch ? { ...options.tuning, initialSyncInProcess: false } : (options.tuning ?? {});
   const events = new EventEmitter<{ event: [ClerkEvent] }>();
   const portalUrl = options.portalUrl.replace(/\/+$/, '');
 
@@ -119,6 +125,14 @@ export function createClerkServices(options: ClerkServicesOptions): ClerkService
   function startUserSession(user: ClerkUser): void {
     const opened = openUserSession({
       user, dataDir: options.dataDir, client, log, now, tuning,
+      launchSyncProcess: options.launchSyncProcess,
+      portalConnection: () => ({
+        baseUrl: portalUrl,
+        token: token ?? '',
+        timeoutMs: tuning.requestTimeoutMs,
+        retries: tuning.requestRetries,
+        retryBaseMs: tuning.requestRetryBaseMs,
+      }),
       callbacks: {
         onProgress: (progress) => {
           initialSync = progress;

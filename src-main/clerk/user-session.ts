@@ -10,6 +10,8 @@ import { createOutboxStore, type OutboxStore } from './outbox/outbox-store.ts';
 import type { PortalClient } from './portal-api/portal-client.ts';
 import type { PortalError } from './portal-api/portal-error.ts';
 import { createReferenceData, type ReferenceData } from './reference-data.ts';
+import type { PortalConnection } from './sync/initial-sync-messages.ts';
+import { createProcessInitialLoader, type LaunchSyncProcess } from './sync/initial-sync.ts';
 import { createSyncEngine, type InitialSyncProgress, type SyncEngine } from './sync/sync-engine.ts';
 
 export interface UserSessionTuning {
@@ -19,6 +21,8 @@ export interface UserSessionTuning {
   liveUpdates?: boolean;
   outboxRetryBaseMs?: number;
   outboxRetryMaxMs?: number;
+  /** Whether a first sync runs in a separate process (default true); see sync/initial-sync.ts. */
+  initialSyncInProcess?: boolean;
 }
 
 export interface UserSessionCallbacks {
@@ -52,6 +56,10 @@ export function openUserSession(options: {
   now: () => Date;
   tuning: UserSessionTuning;
   callbacks: UserSessionCallbacks;
+  /** Portal address, session token and timeouts for the first sync's reader thread. */
+  portalConnection: () => PortalConnection;
+  /** Starts the first sync's process; default child_process.fork (the shell uses utilityProcess). */
+  launchSyncProcess?: LaunchSyncProcess;
 }): UserSession {
   const { user, client, log, now, tuning, callbacks } = options;
   const opened = openClerkCache({ dataDir: options.dataDir, userId: user.id, authorityId: user.authorityId, now });
@@ -61,8 +69,12 @@ export function openUserSession(options: {
   const outbox = createOutboxStore(cache.database);
   const reference = createReferenceData(cache.database, client, log, now);
 
+  const initialLoader = tuning.initialSyncInProcess === false
+    ? undefined
+    : createProcessInitialLoader({ cachePath: opened.path, portal: options.portalConnection, log, launch: options.launchSyncProcess });
+
   const sync = createSyncEngine({
-    cache, client, log, now,
+    cache, client, log, now, initialLoader,
     userId: user.id,
     pageSize: tuning.pageSize,
     intervalMs: tuning.syncIntervalMs,

@@ -11,6 +11,7 @@ import type { SettingsProvider } from '../policy/settings-view.ts';
 import { openAssistedIntakeWindow } from './assisted-window.ts';
 import { registerClerkIpc, type IpcHandler } from './clerk-ipc.ts';
 import { createSafeStorageSecretStore } from './clerk-secret-store.ts';
+import { launchUtilitySyncProcess } from './sync-process.ts';
 
 export interface ClerkWindowOptions {
   portalUrl: string;
@@ -39,6 +40,7 @@ export function attachClerkWindow(window: BrowserWindow, options: ClerkWindowOpt
     log,
     saveFile: (request) => saveWithDialog(window, request, log),
     renderPdf: printHtmlToPdf,
+    launchSyncProcess: launchUtilitySyncProcess,
     ...(options.settings ? { settings: options.settings } : {}),
     openAssistedIntake: async () => {
       openAssistedIntakeWindow({ parent: window, portalUrl: options.portalUrl, sessionToken: () => services.sessionToken(), log });

@@ -34,7 +34,11 @@ test('clerk logs in and sees a new application', async () => {
     await window.getByLabel('Passwort').fill('Demo-Passwort-2026');
     await window.getByRole('button', { name: 'Anmelden' }).click();
 
+    // The first sync ran in the utility process (src-main/shell/sync-process.ts) with its worker
+    // threads; the application in the list and found by search shows that it finished.
     await expect(window.getByText(receipt.body.reference)).toBeVisible({ timeout: 30_000 });
+    await window.getByLabel('Suche (Aktenzeichen, Name, Leistung)').fill(receipt.body.reference.slice(-6));
+    await expect(window.getByText(receipt.body.reference)).toBeVisible();
 
     // The renderer has no Node: contextIsolation and the sandbox hold in the real app.
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');

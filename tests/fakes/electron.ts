@@ -1,6 +1,6 @@
 // A fake of the `electron` module for unit tests of src-main/shell. It records what the shell
-// does (windows and their options, loaded URLs, IPC handlers, session hooks, dialogs) so a test
-// can call handlers and assert effects. Use it with
+// does (windows and their options, loaded URLs, IPC handlers, session hooks, dialogs, forked
+// utility processes) so a test can call handlers and assert effects. Use it with
 //   vi.mock('electron', () => import('../../fakes/electron.ts'));
 // and call `electronFake.reset()` in beforeEach.
 import { EventEmitter } from 'node:events';
@@ -489,6 +489,48 @@ export const shell = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// utilityProcess
+
+export interface UtilityForkCall {
+  modulePath: string;
+  args: string[];
+  options: Record<string, unknown>;
+}
+
+/**
+ * A forked utility process that runs nothing. It records posted messages and kill() calls. The
+ * test emits 'message' and 'exit' itself, because kill() does not emit 'exit'.
+ */
+export class FakeUtilityProcess extends EventEmitter {
+  readonly fork: UtilityForkCall;
+  readonly posted: unknown[] = [];
+  killCount = 0;
+
+  constructor(fork: UtilityForkCall) {
+    super();
+    this.fork = fork;
+  }
+
+  postMessage(message: unknown): void {
+    // Electron clones a posted message. Cloning here too keeps the record as it was sent.
+    this.posted.push(structuredClone(message));
+  }
+
+  kill(): boolean {
+    this.killCount += 1;
+    return true;
+  }
+}
+
+export const utilityProcess = {
+  fork(modulePath: string, args: string[] = [], options: Record<string, unknown> = {}): FakeUtilityProcess {
+    const child = new FakeUtilityProcess({ modulePath, args, options });
+    state.utilityProcesses.push(child);
+    return child;
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
 // module surface and test controls
 
 export const app = new FakeApp();
@@ -516,6 +558,7 @@ const state = {
   partitions: new Map<string, FakeSession>(),
   applicationMenu: null as Menu | null,
   relaunched: false,
+  utilityProcesses: [] as FakeUtilityProcess[],
 };
 
 /** Test controls: inspect recorded effects and reset between tests. */
@@ -536,6 +579,7 @@ export const electronFake = {
     state.partitions.clear();
     state.applicationMenu = null;
     state.relaunched = false;
+    state.utilityProcesses.length = 0;
     dialogResponses.clear();
     app.resetForTest();
     ipcMain.handlers.clear();
@@ -554,4 +598,4 @@ export const electronFake = {
   },
 };
 
-export default { app, BrowserWindow, ipcMain, session, protocol, dialog, safeStorage, Menu, screen, shell };
+export default { app, BrowserWindow, ipcMain, session, protocol, dialog, safeStorage, Menu, screen, shell, utilityProcess };

@@ -164,8 +164,8 @@ export interface PortalStore {
   findApplicationByReference(reference: string): Promise<StoredApplication | null>;
   getAttachmentContent(applicationId: string, attachmentId: string): Promise<Buffer | null>;
 
-  /** One page of the change feed as the JSON text of a FeedPage, ready to send. */
-  readFeedJson(authorityId: string, after: number, limit: number): Promise<string>;
+  /** One page of the change feed as the UTF-8 JSON of a FeedPage, ready to send. */
+  readFeedJson(authorityId: string, after: number, limit: number): Promise<Buffer>;
   latestChangeSeq(authorityId: string): Promise<number>;
   listOpenApplications(authorityId: string): Promise<Application[]>;
 

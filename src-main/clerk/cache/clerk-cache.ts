@@ -26,6 +26,11 @@ export interface ClerkCache {
   finishInitialLoad(): void;
   /** Whether a first sync is in bulk mode, also one that was interrupted and resumes. */
   initialLoadPending(): boolean;
+  /**
+   * Forgets the cached inbox totals. Needed when another connection (the first sync's writer
+   * thread) has changed the file.
+   */
+  invalidateTotals(): void;
   /** Records the end of a sync run that reached the end of the feed (`hasMore: false`). */
   recordSyncCompleted(at: Date): void;
   readSyncState(): SyncState;
@@ -82,6 +87,7 @@ export function createClerkCache(database: Database, options: ClerkCacheOptions)
       finishInitialLoad(database);
     },
     initialLoadPending: () => isInitialLoadPending(database),
+    invalidateTotals: () => totals.clear(),
     recordSyncCompleted: (at) => {
       updateLastSynced.run(at.toISOString());
     },

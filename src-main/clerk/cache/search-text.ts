@@ -5,20 +5,24 @@
 import type { Application } from '../../../src-shared/api.ts';
 
 const GERMAN_FOLDS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
+const UMLAUT_DROPS: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u', ß: 'ss' };
 const LETTER_FOLDS: Record<string, string> = { æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 
 // Form values longer than this are cut before indexing, so a long free-text field cannot bloat the index.
 const MAX_FORM_VALUE_LENGTH = 2_000;
 
-// Form field paths whose values go into the `address` column of the index, e.g.
-// `applicant.address.postcode`. Searches cover all columns, so this split only labels the values.
-const ADDRESS_PATH = /address|adresse|anschrift|street|strasse|postcode/i;
+// Form field keys whose values (and the values below them) go into the `address` column of the
+// index. Searches cover all columns, so this split only labels the values.
+const ADDRESS_KEY = /address|adresse|anschrift|street|strasse|postcode/i;
 
 // A pasted paragraph would otherwise become one huge AND query.
 const MAX_SEARCH_TERMS = 16;
 
 // Any text without code points above U+007F.
 const ASCII_ONLY = /^[^\u0080-\uffff]*$/;
+
+const HAS_UMLAUT = /[äöü]/;
+const COMBINING_DIACRITIC = /[\u0300-\u036f]/;
 
 /** Column values of one row in the application_search index. */
 export interface SearchDocument {
@@ -36,20 +40,37 @@ export function foldForSearch(text: string): string {
   // Plain ASCII has nothing to normalise, spell out or strip, and most form values are ASCII.
   if (ASCII_ONLY.test(text)) return text.toLowerCase();
 
-  const lower = text.normalize('NFC').toLowerCase().replace(/[äöüß]/g, (letter) => GERMAN_FOLDS[letter] ?? letter);
-  return stripDiacritics(lower);
+  return stripDiacritics(spellOutGermanLetters(composeUmlauts(text).toLowerCase()));
 }
 
 /**
- * Folds text for the index. Where a word contains umlauts it is indexed twice, as "mueller" and
- * as "muller", so a clerk who leaves the umlaut off ("muller") finds the name as well.
+ * Composes a decomposed umlaut (u + U+0308) into ü, so that it is spelled out like ü. Text without
+ * combining diacritical marks is returned as is: NFC costs time, and the NFD step of
+ * stripDiacritics treats composed and decomposed text alike.
+ */
+function composeUmlauts(text: string): string {
+  return COMBINING_DIACRITIC.test(text) ? text.normalize('NFC') : text;
+}
+
+/**
+ * Folds text for the index. Words with umlauts are indexed twice, as "mueller" and as "muller",
+ * so a clerk who leaves the umlaut off ("muller") finds the name as well. Only those words get
+ * the second spelling: every extra token makes the index larger and the first sync slower.
  */
 export function foldForIndex(text: string): string {
   if (ASCII_ONLY.test(text)) return text.toLowerCase();
 
-  const spelledOut = foldForSearch(text);
-  const withoutUmlauts = stripDiacritics(text.normalize('NFC').toLowerCase().replace(/ß/g, 'ss'));
-  return spelledOut === withoutUmlauts ? spelledOut : `${spelledOut} ${withoutUmlauts}`;
+  const lower = composeUmlauts(text).toLowerCase();
+  const spelledOut = stripDiacritics(spellOutGermanLetters(lower));
+  if (!HAS_UMLAUT.test(lower)) return spelledOut;
+
+  // Split at spaces only: the tokenizer splits the rest, and a regular expression for words
+  // cost more than the rest of the folding together.
+  const withoutUmlauts: string[] = [];
+  for (const word of lower.split(' ')) {
+    if (HAS_UMLAUT.test(word)) withoutUmlauts.push(stripDiacritics(word.replace(/[äöüß]/g, (letter) => UMLAUT_DROPS[letter] ?? letter)));
+  }
+  return `${spelledOut} ${withoutUmlauts.join(' ')}`;
 }
 
 /** Builds the index row of an application: reference, applicant name, address and form values. */
@@ -57,7 +78,7 @@ export function searchDocument(application: Application): SearchDocument {
   const addressValues: string[] = [];
   const formValues: string[] = [];
 
-  collectFormValues(application.formData, '', addressValues, formValues);
+  collectFormValues(application.formData, false, addressValues, formValues);
 
   // "SN-2026-000123" is indexed as its parts and as one token, so "SN2026000123" matches too.
   const compactReference = application.reference.replace(/[^A-Za-z0-9]/g, '');
@@ -86,33 +107,41 @@ export function searchMatchExpression(input: string): string | null {
   return words.map((word) => `"${word}"*`).join(' ');
 }
 
+function spellOutGermanLetters(lower: string): string {
+  return lower.replace(/[äöüß]/g, (letter) => GERMAN_FOLDS[letter] ?? letter);
+}
+
 function stripDiacritics(text: string): string {
+  // German text is plain ASCII once its umlauts are spelled out, and NFD is the costly step.
+  if (ASCII_ONLY.test(text)) return text;
+
   const folded = text.replace(/[æœøłđðþı]/g, (letter) => LETTER_FOLDS[letter] ?? letter);
   return folded.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 /**
  * Collects the string and number values of the form data, in document order, into the address
- * or the form list by their field path. A plain recursion, because a generator per nested object
- * cost about 0.5 s of a 100,000-application sync.
+ * or the form list. A value counts as address when a key on its path names one, e.g.
+ * `applicant.address.postcode`. A plain recursion that carries that flag instead of the path,
+ * because building path strings and generators cost about 0.5 s of a 100,000-application sync.
  */
-function collectFormValues(value: unknown, fieldPath: string, addressValues: string[], formValues: string[]): void {
+function collectFormValues(value: unknown, inAddress: boolean, addressValues: string[], formValues: string[]): void {
   if (typeof value === 'string' || typeof value === 'number') {
     const text = typeof value === 'string' ? value : String(value);
     if (typeof value === 'string' && text.trim() === '') return;
 
-    const target = ADDRESS_PATH.test(fieldPath) ? addressValues : formValues;
+    const target = inAddress ? addressValues : formValues;
     target.push(text.slice(0, MAX_FORM_VALUE_LENGTH));
     return;
   }
   if (Array.isArray(value)) {
-    for (const item of value) collectFormValues(item, fieldPath, addressValues, formValues);
+    for (const item of value) collectFormValues(item, inAddress, addressValues, formValues);
     return;
   }
   if (value !== null && typeof value === 'object') {
     for (const key of Object.keys(value)) {
       const child = (value as Record<string, unknown>)[key];
-      collectFormValues(child, fieldPath === '' ? key : `${fieldPath}.${key}`, addressValues, formValues);
+      collectFormValues(child, inAddress || ADDRESS_KEY.test(key), addressValues, formValues);
     }
   }
 }

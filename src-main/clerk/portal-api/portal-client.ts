@@ -3,8 +3,8 @@
 // English log lines carry ids only: paths contain application ids, never names.
 import type { z } from 'zod';
 import {
-  API_PREFIX, Application, ClerkUser, FeedPage, Problem, Session,
-  type ClerkAction,
+  API_PREFIX, Application, ClerkUser, Problem, Session,
+  type ClerkAction, type FeedPage,
 } from '../../../src-shared/api.ts';
 import { Authority, Service } from '../../../src-shared/catalog.ts';
 import type { Logger } from '../../logging/logger.ts';
@@ -122,8 +122,30 @@ export function createPortalClient(options: PortalClientOptions) {
     });
   }
 
+  async function readFeedText(after: number, limit: number, timeout?: number): Promise<string> {
+    const path = `${API_PREFIX}/clerk/feed?after=${after}&limit=${limit}`;
+    const response = await exchange('GET', path, { repeatable: true, timeoutMs: timeout });
+    try {
+      return await response.text();
+    } catch (error) {
+      throw transportError(error, 'GET', path);
+    }
+  }
+
+  function parseFeedPage(text: string): FeedPage {
+    let page: unknown;
+    try {
+      page = JSON.parse(text);
+    } catch (error) {
+      throw invalidResponse('GET', `${API_PREFIX}/clerk/feed`, 200, error);
+    }
+    if (!isFeedPageShape(page)) throw invalidResponse('GET', `${API_PREFIX}/clerk/feed`, 200, new Error('not a feed page'));
+    return page;
+  }
+
   return {
     baseUrl,
+    parseFeedPage,
 
     /** Logs in; not repeated automatically, because a failed login counts against the rate limit. */
     login: (username: string, password: string) =>
@@ -136,15 +158,12 @@ export function createPortalClient(options: PortalClientOptions) {
     /**
      * Reads one change feed page. Snapshots are not checked field by field here: the cache writer
      * rejects a page it cannot store, and checking 1,000 snapshots per page with zod would double
-     * the initial sync time. The page shape itself is checked in checkFeedPage.
+     * the initial sync time. The page shape itself is checked in parseFeedPage.
      */
-    readFeed: async (after: number, limit: number, timeout?: number) => {
-      const page = await requestJson<FeedPage>('GET', `${API_PREFIX}/clerk/feed?after=${after}&limit=${limit}`, {
-        repeatable: true, schema: FeedPage, trusted: true, timeoutMs: timeout,
-      });
-      if (!isFeedPageShape(page)) throw invalidResponse('GET', `${API_PREFIX}/clerk/feed`, 200, new Error('not a feed page'));
-      return page;
-    },
+    readFeed: async (after: number, limit: number, timeout?: number) => parseFeedPage(await readFeedText(after, limit, timeout)),
+
+    /** Reads one change feed page as the text the portal sent, for readers that parse it later. */
+    readFeedText,
 
     getApplication: (id: string) =>
       requestJson('GET', `${API_PREFIX}/clerk/applications/${encodeURIComponent(id)}`, { repeatable: true, schema: Application }),

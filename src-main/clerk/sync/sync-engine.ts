@@ -11,6 +11,7 @@ import { backoffDelay, sleep } from '../portal-api/backoff.ts';
 import type { PortalClient } from '../portal-api/portal-client.ts';
 import { PortalError } from '../portal-api/portal-error.ts';
 import { readFeedHints } from './feed-events.ts';
+import type { InitialLoader } from './initial-sync.ts';
 
 export interface InitialSyncProgress {
   done: number;
@@ -32,6 +33,11 @@ export interface SyncEngineOptions {
   reconnectBaseMs?: number;
   /** Whether to follow the portal's live hint stream (default true); benchmarks turn it off. */
   liveUpdates?: boolean;
+  /**
+   * Runs a first sync (and the rest of an interrupted one) off the main thread; see
+   * initial-sync.ts. Without it, the first sync runs here like any other.
+   */
+  initialLoader?: InitialLoader;
   onProgress(progress: InitialSyncProgress | null): void;
   onCompleted(at: Date): void;
   onInboxChanged(): void;
@@ -69,12 +75,33 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function run(): Promise<void> {
     const startCursor = cache.readSyncState().cursor;
     const initial = startCursor === 0 && (countApplications.get() as { count: number }).count === 0;
-    let cursor = startCursor;
-    let done = 0;
     if (initial) {
       options.onProgress({ done: 0, total: null, percent: null });
       cache.beginInitialLoad();
     }
+
+    const inBulk = cache.initialLoadPending();
+    const { cursor, done } = inBulk && options.initialLoader ? await loadInWorkers(startCursor, options.initialLoader) : await readPages(startCursor, initial);
+    if (stopped || !cache.database.open) return;
+
+    // Also finishes a first sync that an earlier, interrupted run began.
+    cache.finishInitialLoad();
+    const completedAt = options.now();
+    cache.recordSyncCompleted(completedAt);
+    // finishInitialLoad analyzed the whole table; after a delta the planner statistics are refreshed
+    // only where a table changed a lot.
+    if (!inBulk) cache.database.pragma('optimize');
+    // Search now finds the applications of the whole first sync.
+    if (inBulk) options.onInboxChanged();
+    if (initial) options.onProgress(null);
+    options.onCompleted(completedAt);
+    log.info('sync: completed', { cursor, changes: done, initial });
+  }
+
+  /** Reads and writes pages on this thread until the end of the feed. */
+  async function readPages(startCursor: number, initial: boolean): Promise<{ cursor: number; done: number }> {
+    let cursor = startCursor;
+    let done = 0;
 
     // The next page is requested before the current one is written, so the portal's work and the
     // local parse and write overlap. The cursor for it comes from the page, not from the cache.
@@ -82,7 +109,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (;;) {
       const page = await nextPage;
       options.onReachability(true, null);
-      if (stopped || !cache.database.open) return;
+      if (stopped || !cache.database.open) return { cursor, done };
       if (page.hasMore) {
         nextPage = client.readFeed(page.cursor, pageSize);
         // Awaited in the next round; this handler only keeps an abandoned one from being unhandled.
@@ -90,10 +117,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
 
       const assigned = initial ? [] : newlyAssignedToMe(page, selectAssignee, options.userId);
-      // NOTE: even in bulk mode a page costs about 55 µs per application (upsert, snapshot row,
-      // search tokens, commit). The end of a first sync of 100,000 applications adds about 2.5 s
-      // for indexes and search. So the initial sync in bench/clerk.bench.ts takes 4.5 to 5.5
-      // times the raw parse-and-insert bound, against a target of 2.
       const result = cache.applyFeedPage(page);
       cursor = page.cursor;
       done += page.changes.length;
@@ -101,20 +124,28 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (initial) options.onProgress({ done, total: null, percent: estimatePercent(startCursor, cursor, latestSeq, page.hasMore) });
       if (result.upserted + result.deleted > 0) options.onInboxChanged();
       for (const application of assigned) options.onAssignedToMe(application.id, application.reference);
-      if (!page.hasMore) break;
+      if (!page.hasMore) return { cursor, done };
     }
+  }
 
-    // Also finishes a first sync that an earlier, interrupted run began.
-    const loadedInBulk = cache.initialLoadPending();
-    cache.finishInitialLoad();
-    const completedAt = options.now();
-    cache.recordSyncCompleted(completedAt);
-    updatePlannerStatistics(cache, initial || loadedInBulk);
-    // Search now finds the applications of the whole first sync.
-    if (loadedInBulk) options.onInboxChanged();
-    if (initial) options.onProgress(null);
-    options.onCompleted(completedAt);
-    log.info('sync: completed', { cursor, changes: done, initial });
+  /**
+   * Hands a first sync to the worker threads. The cache's own connection only reads meanwhile, so
+   * the inbox shows the applications stored so far (without search until the end).
+   */
+  async function loadInWorkers(startCursor: number, loader: InitialLoader): Promise<{ cursor: number; done: number }> {
+    let reachable = false;
+    const result = await loader.load({
+      after: startCursor,
+      pageSize,
+      onPage: ({ done, cursor, hasMore, changed }) => {
+        if (!reachable) options.onReachability(true, null);
+        reachable = true;
+        cache.invalidateTotals();
+        options.onProgress({ done, total: null, percent: estimatePercent(startCursor, cursor, latestSeq, hasMore) });
+        if (changed > 0) options.onInboxChanged();
+      },
+    });
+    return { cursor: result.cursor, done: result.changes };
   }
 
   async function runGuarded(): Promise<void> {
@@ -124,6 +155,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         await run();
       } while (again && !stopped);
     } catch (error) {
+      // Stopping ends a first sync in the workers with an error; the stored pages stay.
+      if (stopped) return;
       if (!(error instanceof PortalError)) {
         // Cache errors name ids and versions only (see cache/README.md), so the message may be logged.
         log.error('sync: failed', { error: error instanceof Error ? error.name : 'unknown', detail: error instanceof Error ? error.message : null });
@@ -189,21 +222,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     stop() {
       stopped = true;
+      options.initialLoader?.stop();
       liveStream.abort();
       if (timer) clearInterval(timer);
     },
   };
-}
-
-/**
- * Keeps SQLite's planner statistics current. Without them the planner guesses that every index
- * is selective and, for example, sorts 90,000 unassigned rows instead of reading the date index
- * in order. ANALYZE after the first sync took 150 to 200 ms at 100,000 rows on the development VM.
- * Later syncs run PRAGMA optimize, which re-analyzes only tables that changed a lot.
- */
-function updatePlannerStatistics(cache: ClerkCache, initial: boolean): void {
-  if (initial) cache.database.exec('ANALYZE');
-  else cache.database.pragma('optimize');
 }
 
 /** Snapshots in the page that are assigned to the user now but were not in the cache before. */

@@ -27,8 +27,7 @@ CREATE VIRTUAL TABLE application_search USING fts5 (
 reference, applicant, address, form,
 content = '',
 contentless_delete = 1,
-tokenize = 'unicode61 remove_diacritics 2',
-prefix = '2 3'
+tokenize = 'unicode61 remove_diacritics 2'
 );
 
 -- table application_search_config
@@ -104,15 +103,6 @@ CREATE TABLE schema_migrations (
 version INTEGER PRIMARY KEY,
 name TEXT NOT NULL,
 applied_at TEXT NOT NULL
-);
-
--- table search_staging
-CREATE TABLE search_staging (
-row_id INTEGER PRIMARY KEY,
-reference TEXT NOT NULL,
-applicant TEXT NOT NULL,
-address TEXT NOT NULL,
-form TEXT NOT NULL
 );
 
 -- table sqlite_sequence

@@ -151,7 +151,7 @@ describe('applyFeedPage', () => {
         cursor: 8,
         hasMore: false,
       }),
-    ).toThrow(/NOT NULL/);
+    ).toThrow(`Feed snapshot of application ${broken.id} has no valid reference`);
 
     expect(referencesInCache()).toEqual(['SN-2026-000001']);
     expect(opened.cache.readSyncState().cursor).toBe(5);
