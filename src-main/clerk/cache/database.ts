@@ -61,7 +61,7 @@ export function openCacheDatabase(options: OpenCacheDatabaseOptions): OpenedCach
 
 /**
  * Opens a second connection to a cache file that openCacheDatabase has already checked and
- * migrated, for the worker thread that writes a first sync (sync/initial-sync-worker.ts). Its
+ * migrated, for the thread that writes a first sync (sync/initial-sync-writer.ts). Its
  * commits skip the fsync (synchronous=NORMAL): a power cut loses at most the last pages, together
  * with their cursor, and the next sync fetches them again. The outbox keeps its fsync, because it
  * is written only through the connection of openCacheDatabase.

@@ -6,9 +6,10 @@
 // by the run that reaches the end of the feed.
 //
 // Until migration 5 the search tokens waited in a staging table and went into the FTS5 index at
-// the end as well. Since the first sync runs in its own process, pages are written while the next
-// ones are fetched and prepared, so work during the pages costs less than work at the end, when
-// nothing else runs beside it: writing the index page by page made the sync about 1 s shorter.
+// the end as well. The first sync now runs in its own process, where pages are written while the
+// next ones are fetched and prepared. Work done with each page therefore costs less than work at
+// the end, when nothing runs beside it: writing the index page by page made the sync about 1 s
+// shorter.
 import type { Database } from 'better-sqlite3';
 
 // The secondary indexes of `applications` as migrations 1 and 3 created them, in the same words,
@@ -68,9 +69,9 @@ export function finishInitialLoad(database: Database): void {
 /**
  * Gives SQLite's planner statistics of the new indexes. Without them it guesses that every index
  * is selective and, for example, sorts 90,000 unassigned rows instead of reading the date index in
- * order. ANALYZE reads every index (about 150 ms at 100,000 applications); with analysis_limit
- * sampling, some inbox queries took 50 to 100 ms instead of under 1 ms. Later syncs run PRAGMA
- * optimize (sync-engine.ts).
+ * order. ANALYZE reads every index, about 150 ms at 100,000 applications. With analysis_limit
+ * sampling instead, some inbox queries took 50 to 100 ms instead of under 1 ms. Later syncs run
+ * PRAGMA optimize (sync-engine.ts).
  */
 function updatePlannerStatistics(database: Database): void {
   database.exec('ANALYZE');

@@ -20,7 +20,7 @@ export type InitialSyncWorkerData =
   | { role: 'reader'; portal: PortalConnection; after: number; pageSize: number; pages: MessagePort }
   | { role: 'writer'; cachePath: string; pages: MessagePort };
 
-/** From the reader to the writer, and the writer's answer that frees a place in the queue. */
+/** From the reader to the writer, and the writer's confirmation that frees a place in the queue. */
 export type PageMessage = { type: 'page'; page: PreparedFeedPage };
 export type PageWrittenMessage = { type: 'written' };
 
@@ -36,7 +36,7 @@ export type WorkerReport =
   | { type: 'failed'; error: WorkerError }
   | { type: 'log'; level: LogLevel; message: string; data?: LogData };
 
-/** What the sync process is asked to do: its first and only message from the app. */
+/** The job of the sync process: its first and only message from the app. */
 export interface InitialSyncJob {
   type: 'start';
   cachePath: string;

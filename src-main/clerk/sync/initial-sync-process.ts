@@ -27,16 +27,16 @@ function parentChannel(): ParentChannel {
 }
 
 const parent = parentChannel();
-// A Node child process whose parent is gone has nobody to report to.
+// A Node child process whose parent is gone ends, because its reports can no longer be delivered.
 process.on('disconnect', () => process.exit(0));
 
 parent.onMessage((message) => {
   const job = message as InitialSyncJob;
   if (job.type !== 'start') return;
 
-  // 'finished' and 'failed' reach the app through the forwarded reports; the app then ends this
-  // process. A thread that dies without a report (out of memory, failed start) only rejects
-  // `done`, so that failure is reported here; a second 'failed' after a reported one is ignored.
+  // 'finished' and 'failed' reach the app through the forwarded reports, and the app then ends
+  // this process. A thread that dies without a report (out of memory, failed start) only rejects
+  // `done`, so that failure is reported here. The app ignores a second 'failed'.
   const run = runInitialSyncThreads(job, (report) => parent.send(report));
   run.done.catch((error: Error) => parent.send({ type: 'failed', error: { name: error.name, message: error.message } }));
 });

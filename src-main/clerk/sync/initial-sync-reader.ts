@@ -52,7 +52,7 @@ export async function readPages(portal: PortalConnection, after: number, pageSiz
     if (!page.hasMore) break;
   }
 
-  // Closing the port at once could drop the last page; the writer's answer shows it arrived.
+  // Closing the port at once could drop the last page. The writer's confirmation shows it arrived.
   await writer.placeFree(1);
   pages.close();
   log.debug('sync: initial sync reader finished', roundTimes(timing));
@@ -88,7 +88,7 @@ function readFeedPageEnd(text: string): { cursor: number; hasMore: boolean } | n
 /**
  * Requests feed pages one after the other, each as soon as the one before has arrived, up to
  * PAGES_READ_AHEAD pages ahead of the consumer. A page whose end cannot be read from its text
- * stops the read-ahead; the consumer then asks for the next page itself with its parsed cursor.
+ * stops the read-ahead, and the consumer then requests the next page with its parsed cursor.
  */
 function createFeedReadAhead(client: PortalClient, after: number, pageSize: number) {
   const queue: Promise<string>[] = [];
@@ -111,7 +111,7 @@ function createFeedReadAhead(client: PortalClient, after: number, pageSize: numb
 
   requestNext();
   return {
-    /** The next page's text, in feed order. */
+    /** Returns the next page's text, in feed order. */
     take(): Promise<string> {
       const text = queue.shift()!;
       requestNext();

@@ -1,7 +1,7 @@
 // Runs a first sync in two worker threads of the current process: the reader fetches and prepares
 // feed pages, the writer stores them (initial-sync-worker.ts). Reading and writing in separate
 // threads lets a page be fetched and prepared while the one before is written. The sync process
-// (initial-sync-process.ts) calls this; tests call it directly too.
+// (initial-sync-process.ts) calls this.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
@@ -10,8 +10,6 @@ import type { InitialSyncJob, InitialSyncWorkerData, WorkerReport } from './init
 export interface ThreadsRun {
   /** Resolves when the writer has finished the load and both threads are gone. */
   done: Promise<{ cursor: number; changes: number }>;
-  /** Ends both threads; `done` then rejects with the given error. */
-  stop(error: Error): void;
 }
 
 /**
@@ -25,7 +23,6 @@ export function runInitialSyncThreads(job: InitialSyncJob, onReport: (report: Wo
   const reader = start({ role: 'reader', portal: job.portal, after: job.after, pageSize: job.pageSize, pages: channel.port1 });
   const workers = [reader, writer];
 
-  let fail: (error: Error) => void = () => {};
   const done = new Promise<{ cursor: number; changes: number }>((resolve, reject) => {
     let settled = false;
     const settle = (outcome: () => void) => {
@@ -34,7 +31,7 @@ export function runInitialSyncThreads(job: InitialSyncJob, onReport: (report: Wo
       // Both threads are gone before the caller goes on, so that the file is no longer written.
       void Promise.all(workers.map((worker) => worker.terminate())).then(outcome);
     };
-    fail = (error) => settle(() => reject(error));
+    const fail = (error: Error) => settle(() => reject(error));
 
     for (const worker of workers) {
       worker.on('message', (report: WorkerReport) => {
@@ -50,7 +47,7 @@ export function runInitialSyncThreads(job: InitialSyncJob, onReport: (report: Wo
     }
   });
 
-  return { done, stop: (error) => fail(error) };
+  return { done };
 }
 
 function defaultWorkerScript(): string {

@@ -1,7 +1,7 @@
 // Runs a first sync in a separate process instead of the app's main process. A first sync of
 // 100,000 applications parses and writes about 140 MB. On the main thread it blocked the app's IPC
 // for seconds at a time, and V8 kept the grown heap afterwards (about 300 MB RSS). In worker
-// threads of the main process the heap was freed, but V8 holds the pages of a finished thread for
+// threads of the main process the heap was freed, but V8 keeps the pages of a finished thread for
 // several seconds more. A process gives all of its memory back when it ends, and a crash in it
 // leaves the app running. Inside it, a reader and a writer thread share the work
 // (initial-sync-threads.ts). The app starts the process with Electron's utilityProcess (shell),

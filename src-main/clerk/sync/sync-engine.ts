@@ -81,7 +81,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
 
     const inBulk = cache.initialLoadPending();
-    const { cursor, done } = inBulk && options.initialLoader ? await loadInWorkers(startCursor, options.initialLoader) : await readPages(startCursor, initial);
+    const { cursor, done } = inBulk && options.initialLoader ? await loadInSyncProcess(startCursor, options.initialLoader) : await readPages(startCursor, initial);
     if (stopped || !cache.database.open) return;
 
     // Also finishes a first sync that an earlier, interrupted run began.
@@ -91,7 +91,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // finishInitialLoad analyzed the whole table; after a delta the planner statistics are refreshed
     // only where a table changed a lot.
     if (!inBulk) cache.database.pragma('optimize');
-    // Search now finds the applications of the whole first sync.
+    // The window reloads the list once more, now with every application of the first sync.
     if (inBulk) options.onInboxChanged();
     if (initial) options.onProgress(null);
     options.onCompleted(completedAt);
@@ -129,10 +129,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   /**
-   * Hands a first sync to the worker threads. The cache's own connection only reads meanwhile, so
-   * the inbox shows the applications stored so far (without search until the end).
+   * Hands a first sync to the sync process. The cache's own connection only reads meanwhile, so
+   * the inbox and search show the applications stored so far.
    */
-  async function loadInWorkers(startCursor: number, loader: InitialLoader): Promise<{ cursor: number; done: number }> {
+  async function loadInSyncProcess(startCursor: number, loader: InitialLoader): Promise<{ cursor: number; done: number }> {
     let reachable = false;
     const result = await loader.load({
       after: startCursor,
@@ -155,7 +155,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         await run();
       } while (again && !stopped);
     } catch (error) {
-      // Stopping ends a first sync in the workers with an error; the stored pages stay.
+      // Stopping ends a first sync in the sync process with an error; the stored pages stay.
       if (stopped) return;
       if (!(error instanceof PortalError)) {
         // Cache errors name ids and versions only (see cache/README.md), so the message may be logged.

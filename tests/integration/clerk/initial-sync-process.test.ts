@@ -431,9 +431,8 @@ describe('first sync in the sync process', () => {
     await expectNoSyncProcess();
   });
 
-  // NOTE: fails while initial-sync-process.ts drops the rejection of runInitialSyncThreads
-  // (`run.done.catch(() => {})`). A thread that dies without a 'failed' report then leaves the
-  // process running and the load pending for good.
+  // A thread that dies without a 'failed' report must still end the load. Otherwise the process
+  // keeps running and the load stays pending for good.
   it('dead threads reject the load', async () => {
     const opened = openEmptyCache();
     const loader = createProcessInitialLoader({ cachePath: opened.path, portal: () => connection(portal.url), log: createMemoryLogger(), launch: forkWithCrashingThreads });

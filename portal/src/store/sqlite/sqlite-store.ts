@@ -205,7 +205,7 @@ export class SqliteStore implements PortalStore {
 
   async readFeedJson(authorityId: string, after: number, limit: number): Promise<Buffer> {
     // SQLite joins the stored snapshot texts (already the JSON of an Application) into the page's
-    // change list itself and returns the bytes: parsing, serialising or even decoding them into
+    // change list itself and returns the bytes. Parsing, serialising or even decoding them into
     // JavaScript strings took most of the time a page cost to serve.
     const page = this.statements.readFeedPage.get(authorityId, after, limit) as { changes: Buffer | null; cursor: number | null };
     const cursor = page.cursor ?? after;
@@ -380,7 +380,7 @@ function prepareStatements(db: Database.Database) {
     deleteChange: db.prepare('DELETE FROM change_log WHERE authority_id = ? AND application_id = ?'),
     insertChange: db.prepare('INSERT INTO change_log (authority_id, application_id, kind) VALUES (?, ?, ?)'),
     // One row: the changes after the cursor as comma-separated JSON (bytes) and the last seq.
-    // A tombstone also stands for an upsert whose application row is gone.
+    // An upsert whose application row is gone is sent as a tombstone.
     readFeedPage: db.prepare(
       `SELECT
          CAST(group_concat(
