@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { fontDisplaySwap } from './scripts/font-display-swap.ts';
 
 // One build for both modes: the machine policy decides at start which window (clerk or kiosk)
 // the shell opens, so main, both preloads and both renderer entries ship in every binary.
@@ -41,6 +42,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     plugins: [react()],
+    css: { postcss: { plugins: [fontDisplaySwap()] } },
     build: {
       outDir: 'out/renderer',
       rollupOptions: {

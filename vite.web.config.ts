@@ -4,11 +4,13 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { fontDisplaySwap } from './scripts/font-display-swap.ts';
 
 export default defineConfig({
   root: resolve(import.meta.dirname, 'src-renderer'),
   base: '/',
   plugins: [react()],
+  css: { postcss: { plugins: [fontDisplaySwap()] } },
   build: {
     outDir: resolve(import.meta.dirname, 'out/web'),
     emptyOutDir: true,

@@ -1,5 +1,6 @@
 // Portal configuration from command-line options, then environment variables, then defaults.
 import { resolve } from 'node:path';
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 
 export interface PortalConfig {
@@ -20,6 +21,11 @@ export interface PortalConfig {
   publicUrl?: string | null;
   /** Folder with the built citizen web pages (`vite build -c vite.web.config.ts`). */
   webDir?: string;
+  /**
+   * Addresses (IP or CIDR, or loopback, linklocal, uniquelocal) of reverse proxies whose
+   * X-Forwarded-For header names the client. Empty: the TCP peer is the client.
+   */
+  trustedProxies?: string[];
 }
 
 export const DEFAULT_MAIL_FROM = 'Bürgerservice <noreply@antragsdesk.invalid>';
@@ -43,6 +49,9 @@ Options (each also settable by the environment variable in brackets):
   --public-url <url>    address citizens use, e.g. https://buergerservice.example.de [PORTAL_PUBLIC_URL]
                         (default: the address the portal listens on)
   --web-dir <dir>       built citizen web pages [PORTAL_WEB_DIR] (default out/web of this checkout)
+  --trust-proxy <list>  comma-separated addresses of reverse proxies in front of the portal, e.g.
+                        127.0.0.1 or 10.0.0.0/8 or loopback; their X-Forwarded-For header then names
+                        the client for rate limits and logs [PORTAL_TRUST_PROXY] (default none)
   --help                show this text`;
 
 export class ConfigError extends Error {}
@@ -62,6 +71,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): PortalConfi
       'mail-retry-base-seconds': { type: 'string' },
       'public-url': { type: 'string' },
       'web-dir': { type: 'string' },
+      'trust-proxy': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -96,7 +106,26 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): PortalConfi
     mailRetryBaseSeconds: integer('--mail-retry-base-seconds / PORTAL_MAIL_RETRY_BASE_SECONDS', values['mail-retry-base-seconds'] ?? env.PORTAL_MAIL_RETRY_BASE_SECONDS ?? '30', 1, 3600),
     publicUrl: publicUrl?.replace(/\/+$/, '') ?? null,
     webDir: resolve(values['web-dir'] ?? env.PORTAL_WEB_DIR ?? DEFAULT_WEB_DIR),
+    trustedProxies: proxyList(values['trust-proxy'] ?? env.PORTAL_TRUST_PROXY ?? ''),
   };
+}
+
+// The names proxy-addr (Fastify's trustProxy) accepts for address ranges.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Parses the list of trusted reverse proxies; each entry is an IP address, a CIDR or a range name. */
+function proxyList(text: string): string[] {
+  const entries = text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const [address = '', bits, extra] = entry.split('/');
+    const maxBits = isIP(address) === 6 ? 128 : 32;
+    const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    const valid = PROXY_RANGE_NAMES.has(entry) || (isIP(address) !== 0 && validBits && extra === undefined);
+    if (!valid) {
+      throw new ConfigError(`Invalid --trust-proxy / PORTAL_TRUST_PROXY entry ${JSON.stringify(entry)}; expected an IP address, a CIDR such as 10.0.0.0/8, or loopback, linklocal, uniquelocal.`);
+    }
+  }
+  return entries;
 }
 
 function url(name: string, text: string, protocols: string[]): void {

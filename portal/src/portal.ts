@@ -35,7 +35,9 @@ export async function startPortal(config: PortalConfig, extensions: ServerOption
   };
 
   const webDir = config.webDir ?? DEFAULT_WEB_DIR;
-  const app = await buildServer(context, { logLevel: config.logLevel, bodyLimitBytes: config.bodyLimitBytes, webDir, extensions });
+  const app = await buildServer(context, {
+    logLevel: config.logLevel, bodyLimitBytes: config.bodyLimitBytes, webDir, extensions, trustedProxies: config.trustedProxies,
+  });
   await app.listen({ port: config.port, host: config.host });
 
   const address = app.server.address();

@@ -20,6 +20,11 @@ export interface ServerOptions {
   bodyLimitBytes: number;
   /** Folder with the built citizen web pages; `/`, `/status` and `/assets/*` are served from it. */
   webDir?: string;
+  /**
+   * Reverse proxies whose X-Forwarded-For names the client (see PortalConfig.trustedProxies).
+   * Without them, rate limits behind a proxy would count every citizen as the proxy's address.
+   */
+  trustedProxies?: string[];
   /** Extra route registrations, called after the API routes and the web pages. */
   extensions?: ((app: FastifyInstance, context: PortalContext) => void | Promise<void>)[];
 }
@@ -28,7 +33,7 @@ export async function buildServer(context: PortalContext, options: ServerOptions
   const app = Fastify({
     logger: loggerOptions(options.logLevel),
     bodyLimit: options.bodyLimitBytes,
-    trustProxy: false,
+    trustProxy: options.trustedProxies && options.trustedProxies.length > 0 ? options.trustedProxies : false,
     requestIdHeader: 'x-request-id',
     // Live feed streams never end on their own; closing the portal must not wait for them.
     forceCloseConnections: true,

@@ -129,6 +129,16 @@ test.describe('citizen web pages', () => {
     sink.received.length = 0;
   });
 
+  test('text shows while the fonts load', async ({ page }) => {
+    await page.goto(`${portal.url}/status`);
+    const stylesheets = await page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+    const css = (await Promise.all(stylesheets.map(async (href) => (await fetch(href)).text()))).join('\n');
+    const fontFaces = css.match(/@font-face\{[^}]*\}/g) ?? [];
+
+    expect(fontFaces.length).toBeGreaterThan(0);
+    for (const rule of fontFaces) expect(rule).toContain('font-display:swap');
+  });
+
   test('filing, status, e-mail and reply', async ({ page }) => {
     const token = await clerkLogin(portal);
     await page.goto(`${portal.url}/`);

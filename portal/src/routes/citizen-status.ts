@@ -2,7 +2,7 @@
 // Unknown reference and wrong code get the same 404, and guessing is throttled per client and per
 // reference. Lookups and replies share the same limits.
 import type { FastifyRequest } from 'fastify';
-import { API_PREFIX, CitizenReplyRequest, CitizenStatusView, StatusLookupRequest } from '../../../src-shared/index.ts';
+import { API_PREFIX, CitizenReplyRequest, CitizenStatusView, REFERENCE_PATTERN, StatusLookupRequest } from '../../../src-shared/index.ts';
 import type { PortalContext } from '../context.ts';
 import { notFound, tooManyRequests, validationFailed } from '../http/problem.ts';
 import type { RouteRegistry } from '../http/route.ts';
@@ -100,6 +100,9 @@ async function authenticateCitizen(context: PortalContext, request: FastifyReque
   const perClient = limits.statusPerClient.hit(request.ip);
   const perReference = limits.statusPerReference.peek(reference);
   if (!perClient.allowed || !perReference.allowed) {
+    // The reference is logged only when it has the shape of one: the field is free text.
+    const loggedReference = REFERENCE_PATTERN.test(reference) ? reference : null;
+    request.log.warn({ reference: loggedReference, perClient: !perClient.allowed, perReference: !perReference.allowed }, 'status lookup locked out after failed attempts');
     throw tooManyRequests(
       'Too many status lookups; wait before trying again.',
       Math.max(perClient.retryAfterSeconds, perReference.retryAfterSeconds),

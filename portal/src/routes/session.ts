@@ -29,6 +29,9 @@ export function registerSessionRoutes(routes: RouteRegistry, context: PortalCont
       const limitKey = `${body.username.toLowerCase()}|${request.ip}`;
       const limit = context.limits.login.peek(limitKey);
       if (!limit.allowed) {
+        // Operators watch for these at the default log level; ids only, no username.
+        const locked = await store.findUserByUsername(body.username);
+        request.log.warn({ userId: locked?.id ?? null, retryAfterSeconds: limit.retryAfterSeconds }, 'login locked out after failed attempts');
         throw tooManyRequests('Too many failed logins for this account from this address.', limit.retryAfterSeconds,
           'Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie einige Minuten.');
       }

@@ -36,6 +36,17 @@ function startCli(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { child, url, exited, output: () => output };
 }
 
+/** Looks up a status with a wrong access code, as the client `forwardedFor`; returns the HTTP status. */
+async function lookUpStatus(url: string, index: number, forwardedFor: string): Promise<number> {
+  const response = await fetch(`${url}/api/v1/status`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+    body: JSON.stringify({ reference: `SN-2026-9${String(index).padStart(5, '0')}`, accessCode: 'AAAA-BBBB-CCCC' }),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
 describe('portal command line', () => {
   it('starts on a free port, seeds demo data and stops on SIGTERM', async () => {
     const dir = dataDir();
@@ -88,6 +99,42 @@ describe('portal command line', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Invalid --port / PORTAL_PORT "achtzig"');
     expect(result.stderr).toContain('Usage: npm run portal');
+  });
+
+  it('rejects an invalid trusted proxy', () => {
+    const result = spawnSync(process.execPath, [CLI, '--trust-proxy', '10.0.0.0/99'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Invalid --trust-proxy / PORTAL_TRUST_PROXY entry "10.0.0.0/99"');
+  });
+
+  it('counts clients by X-Forwarded-For behind a trusted proxy', async () => {
+    const portal = startCli(['--port', '0', '--data', dataDir(), '--log-level', 'warn', '--trust-proxy', 'loopback']);
+    const url = await portal.url;
+
+    // 30 lookups per client and minute are allowed; each uses another reference, so that only
+    // the per-client limit counts.
+    const statuses: number[] = [];
+    for (let index = 0; index <= 30; index++) statuses.push(await lookUpStatus(url, index, '198.51.100.7'));
+    const otherClient = await lookUpStatus(url, 99, '198.51.100.8');
+
+    expect(statuses.slice(0, 30).every((status) => status === 404)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    expect(otherClient).toBe(404);
+    portal.child.kill('SIGTERM');
+    await portal.exited;
+  });
+
+  it('ignores X-Forwarded-For without a trusted proxy', async () => {
+    const portal = startCli(['--port', '0', '--data', dataDir(), '--log-level', 'warn']);
+    const url = await portal.url;
+
+    // Every request names another client, but all come from the same peer address.
+    const statuses: number[] = [];
+    for (let index = 0; index <= 30; index++) statuses.push(await lookUpStatus(url, index, `198.51.100.${index + 1}`));
+
+    expect(statuses[30]).toBe(429);
+    portal.child.kill('SIGTERM');
+    await portal.exited;
   });
 
   it('rejects an unknown option', () => {
