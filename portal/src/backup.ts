@@ -1,6 +1,6 @@
 // `npm run portal:backup -- --data <dir> --to <dir>`: a consistent copy of the portal's database
 // (SQLite online backup, safe while the portal runs) together with the secrets file.
-import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -20,19 +20,31 @@ async function main(): Promise<number> {
     console.error(`portal-backup: no database at ${source}; check --data.`);
     return 2;
   }
+  const notPortal = whyNotPortalData(dataDir);
+  if (notPortal) {
+    console.error(`portal-backup: ${dataDir} is not a portal data folder (${notPortal}); check --data.`);
+    return 2;
+  }
   if (existsSync(join(target, DATABASE_FILE_NAME))) {
     console.error(`portal-backup: ${target} already contains a backup; choose an empty folder.`);
     return 2;
   }
 
   mkdirSync(target, { recursive: true, mode: 0o700 });
-  const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
-    await db.backup(join(target, DATABASE_FILE_NAME));
-  } finally {
-    db.close();
+    const db = new Database(source, { readonly: true, fileMustExist: true });
+    try {
+      await db.backup(join(target, DATABASE_FILE_NAME));
+    } finally {
+      db.close();
+    }
+    copyFileSync(join(dataDir, 'secrets.json'), join(target, 'secrets.json'));
+  } catch (error) {
+    // A half-written backup looks like a whole one later; only complete copies stay.
+    rmSync(join(target, DATABASE_FILE_NAME), { force: true });
+    rmSync(join(target, 'secrets.json'), { force: true });
+    throw error;
   }
-  copyFileSync(join(dataDir, 'secrets.json'), join(target, 'secrets.json'));
 
   // The copy contains the same personal data and keys as the original, so only its owner may read it.
   chmodSync(join(target, DATABASE_FILE_NAME), 0o600);
@@ -40,6 +52,23 @@ async function main(): Promise<number> {
 
   console.log(`portal-backup: database and secrets copied to ${target}`);
   return 0;
+}
+
+/** Returns why the folder contains no portal data (a reason for the message), or null when it does. */
+function whyNotPortalData(dataDir: string): string | null {
+  if (!existsSync(join(dataDir, 'secrets.json'))) return 'secrets.json is missing';
+
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(join(dataDir, DATABASE_FILE_NAME), { readonly: true, fileMustExist: true });
+    const hasMigrations = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+    return hasMigrations ? null : `${DATABASE_FILE_NAME} has no schema_migrations table`;
+  } catch (error) {
+    if (error instanceof Database.SqliteError && error.code === 'SQLITE_NOTADB') return `${DATABASE_FILE_NAME} is not a SQLite file`;
+    throw error;
+  } finally {
+    db?.close();
+  }
 }
 
 main().then((code) => process.exit(code), (error: unknown) => {

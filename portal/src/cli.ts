@@ -1,6 +1,6 @@
 // `npm run portal`: starts the portal and stops it cleanly on SIGINT/SIGTERM.
 import { ConfigError, parseConfig, USAGE } from './config.ts';
-import { NewerDatabaseError } from './store/sqlite/open.ts';
+import { NewerDatabaseError, NotAPortalDatabaseError } from './store/sqlite/open.ts';
 import { startPortal } from './portal.ts';
 
 async function main(): Promise<number> {
@@ -24,6 +24,10 @@ async function main(): Promise<number> {
     if (error instanceof NewerDatabaseError) {
       console.error(`portal: ${error.message}`);
       return 3;
+    }
+    if (error instanceof NotAPortalDatabaseError) {
+      console.error(`portal: ${error.message}`);
+      return 2;
     }
     throw error;
   }

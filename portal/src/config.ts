@@ -51,7 +51,7 @@ Options (each also settable by the environment variable in brackets):
   --web-dir <dir>       built citizen web pages [PORTAL_WEB_DIR] (default out/web of this checkout)
   --trust-proxy <list>  comma-separated addresses of reverse proxies in front of the portal, e.g.
                         127.0.0.1 or 10.0.0.0/8 or loopback; their X-Forwarded-For header then names
-                        the client for rate limits and logs [PORTAL_TRUST_PROXY] (default none)
+                        the client for the rate limits [PORTAL_TRUST_PROXY] (default none)
   --help                show this text`;
 
 export class ConfigError extends Error {}

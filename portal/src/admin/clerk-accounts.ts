@@ -43,7 +43,8 @@ export function checkNewClerk(db: Database.Database, input: Omit<NewClerk, 'role
 
   const displayName = checkName('name', input.displayName);
   requireAuthority(db, input.authorityId);
-  return { username: input.username, displayName, authorityId: input.authorityId, role: role.data };
+  // Stored in lower case, as the login looks accounts up (routes/session.ts).
+  return { username: input.username.toLowerCase(), displayName, authorityId: input.authorityId, role: role.data };
 }
 
 /** Inserts an active clerk account and returns its id. */
@@ -67,7 +68,7 @@ export function insertClerk(db: Database.Database, clerk: NewClerk, passwordHash
  * at once, also on a running portal. Returns the number of sessions deleted.
  */
 export function deactivateClerk(db: Database.Database, username: string): { id: string; wasActive: boolean; endedSessions: number } {
-  const row = db.prepare('SELECT id, active FROM users WHERE username = ?').get(username) as { id: string; active: number } | undefined;
+  const row = db.prepare('SELECT id, active FROM users WHERE username = lower(?)').get(username) as { id: string; active: number } | undefined;
   if (!row) throw new AdminInputError(`No clerk account with username "${username}"; the list command shows all accounts.`);
 
   const endedSessions = db.transaction(() => {

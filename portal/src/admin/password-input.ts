@@ -24,6 +24,7 @@ export async function readNewPassword(fromStdin: boolean): Promise<string> {
 
 export function checkPassword(password: string): void {
   if (password === '') throw new AdminInputError('The password is empty; nothing was changed.');
+  if (password.trim() === '') throw new AdminInputError('The password consists of spaces only; nothing was changed.');
 
   // Counts Unicode code points after NFC normalization, the form the portal hashes.
   if ([...password.normalize('NFC')].length < MIN_PASSWORD_LENGTH) {

@@ -30,13 +30,14 @@ export function registerSessionRoutes(routes: RouteRegistry, context: PortalCont
       const limit = context.limits.login.peek(limitKey);
       if (!limit.allowed) {
         // Operators watch for these at the default log level; ids only, no username.
-        const locked = await store.findUserByUsername(body.username);
+        const locked = await store.findUserByUsername(body.username.toLowerCase());
         request.log.warn({ userId: locked?.id ?? null, retryAfterSeconds: limit.retryAfterSeconds }, 'login locked out after failed attempts');
         throw tooManyRequests('Too many failed logins for this account from this address.', limit.retryAfterSeconds,
           'Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie einige Minuten.');
       }
 
-      const user = await store.findUserByUsername(body.username);
+      // Usernames are stored in lower case (portal:admin, demo seed); "A.Krueger" signs in as a.krueger.
+      const user = await store.findUserByUsername(body.username.toLowerCase());
       const valid = await verifyPassword(body.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
       if (!user || !user.active || !valid) {
         context.limits.login.hit(limitKey);

@@ -85,6 +85,14 @@ describe('admin add-clerk', () => {
     expect(session.body.user).toMatchObject({ username: 't.probe', displayName: 'Tilda Probe', authorityId: 'schwerin', role: 'team_lead' });
   });
 
+  it('stores the username in lower case', async () => {
+    expect(addClerk('T.Gross').status).toBe(0);
+
+    expect(query<{ username: string }>('SELECT username FROM users WHERE lower(username) = ?', 't.gross')).toEqual([{ username: 't.gross' }]);
+    expect((await login('T.Gross')).status).toBe(201);
+    expect(admin(['deactivate-clerk', '--data', portal.dataDir, '--username', 'T.GROSS']).status).toBe(0);
+  });
+
   it('stores a scrypt hash, not the password', () => {
     expect(addClerk('t.hash').status).toBe(0);
 
@@ -179,6 +187,7 @@ describe('admin bad input', () => {
     { title: 'unknown role', run: () => addClerk('t.rolle', { role: 'chef' }), message: 'Unknown role "chef"; expected one of clerk, team_lead, admin' },
     { title: 'short password', run: () => addClerk('t.kurz', { password: 'elf-Zeichen' }), message: 'at least 12 characters' },
     { title: 'empty password', run: () => addClerk('t.leer', { password: '' }), message: 'The password is empty' },
+    { title: 'password of spaces', run: () => addClerk('t.spaces', { password: ' '.repeat(14) }), message: 'The password consists of spaces only' },
     { title: 'duplicate username', run: () => addClerk(DEMO_CLERKS[0]!.username.toUpperCase()), message: `The username "${DEMO_CLERKS[0]!.username}" exists already` },
     { title: 'username with a space', run: () => addClerk('t probe'), message: 'Invalid username "t probe"' },
     {

@@ -1,6 +1,6 @@
 // The portal as an operator starts it: a separate Node process with options and environment.
 import { spawn, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -135,6 +135,35 @@ describe('portal command line', () => {
     expect(statuses[30]).toBe(429);
     portal.child.kill('SIGTERM');
     await portal.exited;
+  });
+
+  it('leaves a foreign SQLite database untouched', () => {
+    const dir = dataDir();
+    const foreign = new Database(join(dir, 'antragsdesk.sqlite'));
+    foreign.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY)');
+    foreign.close();
+
+    const result = spawnSync(process.execPath, [CLI, '--port', '0', '--data', dir], { encoding: 'utf8' });
+    const check = new Database(join(dir, 'antragsdesk.sqlite'), { readonly: true });
+    const tables = (check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name);
+    const journalMode = check.pragma('journal_mode', { simple: true });
+    check.close();
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('is not an Antragsdesk portal database (it has tables but no schema_migrations)');
+    expect(tables).toEqual(['customers']);
+    expect(journalMode).toBe('delete');
+  });
+
+  it('rejects a file that is not SQLite without a stack trace', () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, 'antragsdesk.sqlite'), 'not a database');
+
+    const result = spawnSync(process.execPath, [CLI, '--port', '0', '--data', dir], { encoding: 'utf8' });
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('is not an Antragsdesk portal database (not a SQLite file)');
+    expect(result.stderr).not.toContain('    at ');
   });
 
   it('rejects an unknown option', () => {

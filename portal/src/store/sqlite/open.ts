@@ -21,6 +21,14 @@ export class NewerDatabaseError extends Error {
   }
 }
 
+/** Raised for a file that is not an Antragsdesk portal database; the portal leaves it untouched. */
+export class NotAPortalDatabaseError extends Error {
+  constructor(file: string, reason: string) {
+    super(`${file} is not an Antragsdesk portal database (${reason}). Check --data / PORTAL_DATA_DIR; the portal changed nothing in it.`);
+    this.name = 'NotAPortalDatabaseError';
+  }
+}
+
 export interface OpenedDatabase {
   db: Database.Database;
   file: string;
@@ -43,6 +51,12 @@ export function openPortalDatabase(dataDir: string, options: OpenOptions = {}): 
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, DATABASE_FILE_NAME);
   const db = new Database(file);
+  try {
+    rejectForeignDatabase(db, file);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   chmodSync(file, 0o600);
 
   // WAL lets status lookups read while an intake commits; FULL makes every committed application
@@ -59,6 +73,22 @@ export function openPortalDatabase(dataDir: string, options: OpenOptions = {}): 
     db.close();
     throw error;
   }
+}
+
+/**
+ * Rejects a file that another program wrote: a mistyped --data must not add the portal's tables to
+ * someone else's database or switch it to WAL. A portal database has schema_migrations; a new
+ * file has no tables at all.
+ */
+function rejectForeignDatabase(db: Database.Database, file: string): void {
+  let tables: string[];
+  try {
+    tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name);
+  } catch (error) {
+    if (error instanceof Database.SqliteError && error.code === 'SQLITE_NOTADB') throw new NotAPortalDatabaseError(file, 'not a SQLite file');
+    throw error;
+  }
+  if (tables.length > 0 && !tables.includes('schema_migrations')) throw new NotAPortalDatabaseError(file, 'it has tables but no schema_migrations');
 }
 
 function migrate(db: Database.Database, file: string): { created: boolean; applied: number[] } {
