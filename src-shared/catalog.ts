@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Ars, AuthorityKind, LeikaId, ResponsibleLevel } from './domain.ts';
 import { APPLICATION_STATUSES } from './status.ts';
+import { FeeRule } from './fees.ts';
 
 export const Authority = z.object({
   id: z.string().min(1),
@@ -90,6 +91,8 @@ export const Service = z.object({
   level: ResponsibleLevel,
   /** Fee in euro cents; 0 for free services. */
   feeCents: z.number().int().nonnegative(),
+  /** How the fee depends on the form (kind and number of copies); without it, feeCents applies. */
+  feeRule: FeeRule.optional(),
   feeNote: z.string().optional(),
   deadlineDays: z.number().int().positive(),
   /**

@@ -4,3 +4,4 @@ export * from './domain.ts';
 export * from './catalog.ts';
 export * from './api.ts';
 export * from './dates.ts';
+export * from './fees.ts';

@@ -383,6 +383,8 @@ test('keyboard alone completes an application', async ({ page }) => {
   // Review: privacy confirmation, then send.
   await expectStep(page, 'Angaben prüfen');
   await expectTabOrderFollowsReadingOrder(page, 'review');
+  // Three simple certificates at 5 euro each.
+  await expect(page.getByText(/15,00\s€ \(3 × 5,00\s€\)/)).toBeVisible();
   await tabTo(page, page.getByLabel('Ich habe den Datenschutzhinweis gelesen.'), { backward: true });
   await keys.press('Space');
   await expect(page.getByLabel('Ich habe den Datenschutzhinweis gelesen.')).toBeChecked();

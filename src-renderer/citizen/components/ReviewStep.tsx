@@ -2,7 +2,7 @@
 // and the submit button.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type RefObject } from 'react';
-import type { Service } from '../../../src-shared/index.ts';
+import { applicationFee, type Service } from '../../../src-shared/index.ts';
 import { BackendUnavailableError, ProblemError } from '../backend.ts';
 import { formatFee } from '../i18n/service-texts.ts';
 import { buildReviewSections } from '../wizard/answers.ts';
@@ -43,6 +43,7 @@ export function ReviewStep({ service, steps, onEditStep, onServerErrors, onBack,
 
   const places = useQuery({ queryKey: PLACES_QUERY_KEY, queryFn: () => backend.listPlaces() });
   const sections = buildReviewSections(service, steps, formData, places.data ?? [], locale, t);
+  const fee = applicationFee(service, formData);
 
   const submission = useMutation({
     mutationFn: () => {
@@ -142,7 +143,8 @@ export function ReviewStep({ service, steps, onEditStep, onServerErrors, onBack,
         <div className="kern-description-list-item">
           <dt className="kern-description-list-item__key">{t('review.fee')}</dt>
           <dd className="kern-description-list-item__value">
-            {service.feeCents === 0 ? t('picker.free') : formatFee(service.feeCents, locale)}
+            {fee.totalCents === 0 ? t('picker.free') : formatFee(fee.totalCents, locale)}
+            {fee.quantity > 1 && ` (${fee.quantity} × ${formatFee(fee.unitCents, locale)})`}
             {service.feeNote && <span lang="de"> – {service.feeNote}</span>}
           </dd>
         </div>

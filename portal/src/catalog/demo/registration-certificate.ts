@@ -39,6 +39,7 @@ export function registrationCertificateService(): Service {
     description: 'Die Meldebescheinigung bestätigt, wo Sie gemeldet sind. Sie brauchen sie zum Beispiel für Behörden, Banken oder Arbeitgeber.',
     level: 'municipal',
     feeCents: 500,
+    feeRule: { priceField: 'certificate.kind', centsByValue: { simple: 500, extended: 1000 }, quantityField: 'certificate.copies' },
     feeNote: 'Die einfache Meldebescheinigung kostet 5 Euro, die erweiterte 10 Euro je Ausfertigung.',
     deadlineDays: 5,
     routingField: 'address.placeArs',

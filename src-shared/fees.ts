@@ -1,0 +1,39 @@
+// The fee of one application: the service's base fee, or a price picked by a form field (simple
+// or extended certificate), times the number of items in another field (copies). Citizens see it
+// on the review step, and the portal and the clerk app can compute the same figure.
+import { z } from 'zod';
+import { getAtPath } from './forms/paths.ts';
+
+export const FeeRule = z.object({
+  /** Dotted path of the field whose value picks the price per item, e.g. `certificate.kind`. */
+  priceField: z.string().optional(),
+  /** Price per item in euro cents by the value of priceField; other values cost the base fee. */
+  centsByValue: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  /** Dotted path of the field with the number of items, e.g. `certificate.copies`. */
+  quantityField: z.string().optional(),
+});
+export type FeeRule = z.infer<typeof FeeRule>;
+
+export interface ApplicationFee {
+  /** Price of one item in euro cents. */
+  unitCents: number;
+  quantity: number;
+  totalCents: number;
+}
+
+/**
+ * Computes the fee for the form data as filled in so far. A missing or invalid quantity counts as
+ * one item, so the review step never shows less than the price of one.
+ */
+export function applicationFee(service: { feeCents: number; feeRule?: FeeRule }, formData: unknown): ApplicationFee {
+  const rule = service.feeRule;
+  const priceKey = rule?.priceField ? getAtPath(formData, rule.priceField) : undefined;
+  const unitCents = typeof priceKey === 'string' ? (rule?.centsByValue[priceKey] ?? service.feeCents) : service.feeCents;
+
+  // The form keeps a number field as typed text until it is submitted.
+  const requested = rule?.quantityField ? getAtPath(formData, rule.quantityField) : undefined;
+  const count = typeof requested === 'string' && /^\d+$/.test(requested.trim()) ? Number(requested.trim()) : requested;
+  const quantity = typeof count === 'number' && Number.isInteger(count) && count >= 1 ? count : 1;
+
+  return { unitCents, quantity, totalCents: unitCents * quantity };
+}
