@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
 
   const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!run) {
-    console.error(`portal-admin: unknown command "${command}"; expected one of ${Object.keys(COMMANDS).join(', ')}.\n\n${ADMIN_USAGE}`);
+    console.error(`portal-admin: Unknown command "${command}"; expected one of ${Object.keys(COMMANDS).join(', ')}.\n\n${ADMIN_USAGE}`);
     return 2;
   }
 

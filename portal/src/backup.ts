@@ -4,7 +4,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { DATABASE_FILE_NAME } from './store/sqlite/open.ts';
+import { DATABASE_FILE_NAME, portalDatabaseProblem } from './store/sqlite/open.ts';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { data: { type: 'string' }, to: { type: 'string' } }, strict: true });
@@ -20,9 +20,13 @@ async function main(): Promise<number> {
     console.error(`portal-backup: no database at ${source}; check --data.`);
     return 2;
   }
-  const notPortal = whyNotPortalData(dataDir);
-  if (notPortal) {
-    console.error(`portal-backup: ${dataDir} is not a portal data folder (${notPortal}); check --data.`);
+  if (!existsSync(join(dataDir, 'secrets.json'))) {
+    console.error(`portal-backup: ${dataDir} is not a portal data folder (secrets.json is missing); check --data.`);
+    return 2;
+  }
+  const problem = portalDatabaseProblem(source, { allowEmpty: false });
+  if (problem) {
+    console.error(`portal-backup: ${source} is not a portal database (${problem}); check --data.`);
     return 2;
   }
   if (existsSync(join(target, DATABASE_FILE_NAME))) {
@@ -52,23 +56,6 @@ async function main(): Promise<number> {
 
   console.log(`portal-backup: database and secrets copied to ${target}`);
   return 0;
-}
-
-/** Returns why the folder contains no portal data (a reason for the message), or null when it does. */
-function whyNotPortalData(dataDir: string): string | null {
-  if (!existsSync(join(dataDir, 'secrets.json'))) return 'secrets.json is missing';
-
-  let db: Database.Database | null = null;
-  try {
-    db = new Database(join(dataDir, DATABASE_FILE_NAME), { readonly: true, fileMustExist: true });
-    const hasMigrations = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
-    return hasMigrations ? null : `${DATABASE_FILE_NAME} has no schema_migrations table`;
-  } catch (error) {
-    if (error instanceof Database.SqliteError && error.code === 'SQLITE_NOTADB') return `${DATABASE_FILE_NAME} is not a SQLite file`;
-    throw error;
-  } finally {
-    db?.close();
-  }
 }
 
 main().then((code) => process.exit(code), (error: unknown) => {

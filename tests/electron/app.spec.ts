@@ -34,8 +34,8 @@ test('clerk logs in and sees a new application', async () => {
     await window.getByLabel('Passwort').fill('Demo-Passwort-2026');
     await window.getByRole('button', { name: 'Anmelden' }).click();
 
-    // The first sync ran in the utility process (src-main/shell/sync-process.ts) with its worker
-    // threads; the application in the list and found by search shows that it finished.
+    // The first sync runs in the utility process (src-main/shell/sync-process.ts) with its worker
+    // threads. The application in the list and found by search shows that it finished.
     await expect(window.getByText(receipt.body.reference)).toBeVisible({ timeout: 30_000 });
     await window.getByLabel('Suche (Aktenzeichen, Name, Leistung)').fill(receipt.body.reference.slice(-6));
     await expect(window.getByText(receipt.body.reference)).toBeVisible();

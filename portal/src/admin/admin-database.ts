@@ -1,8 +1,8 @@
 // Opens the portal database for the admin commands and checks references into its catalog.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import { DATABASE_FILE_NAME, openPortalDatabase } from '../store/sqlite/open.ts';
+import type Database from 'better-sqlite3';
+import { DATABASE_FILE_NAME, openPortalDatabase, portalDatabaseProblem } from '../store/sqlite/open.ts';
 import { AdminInputError } from './input.ts';
 
 /**
@@ -18,28 +18,9 @@ export function openExistingDatabase(dataDir: string): Database.Database {
     throw new AdminInputError(`No portal database at ${file}; check --data: it names the portal's data folder, as given to npm run portal.`);
   }
 
-  checkPortalSchema(file);
+  const problem = portalDatabaseProblem(file, { allowEmpty: false });
+  if (problem) throw new AdminInputError(`${file} is not a portal database (${problem}); check --data.`);
   return openPortalDatabase(dataDir).db;
-}
-
-/**
- * Rejects a file that is no SQLite database, or one without the portal's migration table, before
- * openPortalDatabase would write the portal schema into it.
- */
-function checkPortalSchema(file: string): void {
-  let probe: Database.Database | null = null;
-  try {
-    probe = new Database(file, { readonly: true, fileMustExist: true });
-    const table = probe.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
-    if (!table) throw new AdminInputError(`${file} is not a portal database: it has no schema_migrations table. Check --data.`);
-  } catch (error) {
-    if (error instanceof Database.SqliteError && error.code === 'SQLITE_NOTADB') {
-      throw new AdminInputError(`${file} is not a SQLite database; check --data.`);
-    }
-    throw error;
-  } finally {
-    probe?.close();
-  }
 }
 
 /** Throws an AdminInputError naming the known authorities when the id is not in the catalog. */

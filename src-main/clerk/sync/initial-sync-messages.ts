@@ -1,7 +1,7 @@
 // Messages of a first sync: from the app to the sync process (initial-sync.ts,
 // initial-sync-process.ts), and between that process and its two worker threads
 // (initial-sync-threads.ts, initial-sync-worker.ts). Everything in them is structured-cloneable
-// plain data.
+// plain data; roundTimes formats the threads' phase times for their log lines.
 import type { MessagePort } from 'node:worker_threads';
 import type { PreparedFeedPage } from '../cache/index.ts';
 import type { LogData, LogLevel } from '../../logging/logger.ts';
@@ -43,4 +43,9 @@ export interface InitialSyncJob {
   portal: PortalConnection;
   after: number;
   pageSize: number;
+}
+
+/** Rounds the phase times of a thread to whole milliseconds for its log line. */
+export function roundTimes(timing: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(timing).map(([phase, ms]) => [phase, Math.round(ms)]));
 }

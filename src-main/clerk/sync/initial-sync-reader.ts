@@ -6,7 +6,7 @@ import type { FeedPage } from '../../../src-shared/api.ts';
 import { prepareFeedChange, type PreparedChange, type PreparedFeedPage } from '../cache/index.ts';
 import type { Logger } from '../../logging/logger.ts';
 import { createPortalClient, type PortalClient } from '../portal-api/portal-client.ts';
-import type { PageMessage, PageWrittenMessage, PortalConnection } from './initial-sync-messages.ts';
+import { roundTimes, type PageMessage, type PageWrittenMessage, type PortalConnection } from './initial-sync-messages.ts';
 
 // Pages handed to the writer and not yet stored. Four keep the writer busy and let it store
 // several in one transaction, while bounding memory to about 10 MB of prepared pages.
@@ -135,6 +135,3 @@ async function prepareInTurns(page: FeedPage): Promise<PreparedFeedPage> {
   return { changes, cursor: page.cursor, hasMore: page.hasMore };
 }
 
-function roundTimes(timing: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(timing).map(([key, ms]) => [key, Math.round(ms)]));
-}

@@ -2,9 +2,8 @@
 // feed pages, the writer stores them (initial-sync-worker.ts). Reading and writing in separate
 // threads lets a page be fetched and prepared while the one before is written. The sync process
 // (initial-sync-process.ts) calls this.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
+import { bundledOrSourceScript } from './script-file.ts';
 import type { InitialSyncJob, InitialSyncWorkerData, WorkerReport } from './initial-sync-messages.ts';
 
 export interface ThreadsRun {
@@ -16,7 +15,7 @@ export interface ThreadsRun {
  * Starts the reader and writer threads for a job. Every report of theirs (progress, log lines)
  * goes to `onReport`; 'finished' and 'failed' also settle `done`.
  */
-export function runInitialSyncThreads(job: InitialSyncJob, onReport: (report: WorkerReport) => void, workerScript = defaultWorkerScript()): ThreadsRun {
+export function runInitialSyncThreads(job: InitialSyncJob, onReport: (report: WorkerReport) => void, workerScript = bundledOrSourceScript(import.meta.dirname, 'initial-sync-worker')): ThreadsRun {
   const channel = new MessageChannel();
   const start = (data: InitialSyncWorkerData) => new Worker(workerScript, { workerData: data, transferList: [data.pages] });
   const writer = start({ role: 'writer', cachePath: job.cachePath, pages: channel.port2 });
@@ -48,9 +47,4 @@ export function runInitialSyncThreads(job: InitialSyncJob, onReport: (report: Wo
   });
 
   return { done };
-}
-
-function defaultWorkerScript(): string {
-  const base = path.join(import.meta.dirname, 'initial-sync-worker');
-  return existsSync(`${base}.js`) ? `${base}.js` : `${base}.ts`;
 }

@@ -3,7 +3,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { createFeedWriter, finishInitialLoad, openCacheWriterConnection, type PreparedFeedPage } from '../cache/index.ts';
 import type { Logger } from '../../logging/logger.ts';
-import type { PageMessage, PageWrittenMessage, WorkerReport } from './initial-sync-messages.ts';
+import { roundTimes, type PageMessage, type PageWrittenMessage, type WorkerReport } from './initial-sync-messages.ts';
 
 export function writePages(cachePath: string, pages: MessagePort, log: Logger, report: (message: WorkerReport) => void, fail: (error: unknown) => void): void {
   const database = openCacheWriterConnection(cachePath);
@@ -40,7 +40,7 @@ export function writePages(cachePath: string, pages: MessagePort, log: Logger, r
     timing.finishMs = performance.now() - finishStarted;
     database.close();
     pages.close();
-    log.debug('sync: initial sync writer finished', Object.fromEntries(Object.entries(timing).map(([key, ms]) => [key, Math.round(ms)])));
+    log.debug('sync: initial sync writer finished', roundTimes(timing));
     report({ type: 'finished', cursor: last.cursor, changes: done });
   }
 

@@ -8,12 +8,11 @@
 // tests and benchmarks with child_process.fork (forkSyncProcess).
 //
 // NOTE: bench/clerk.bench.ts measures this first sync of 100,000 applications at 2.4 to 2.5 times
-// its raw bound on a 2-core machine, against a target of 2; bench/README.md says where the time goes.
+// its raw bound on a 2-core machine, against a target of 2. bench/README.md explains where the time goes.
 import { fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Logger } from '../../logging/logger.ts';
 import { PortalError } from '../portal-api/portal-error.ts';
+import { bundledOrSourceScript } from './script-file.ts';
 import type { InitialSyncJob, PortalConnection, WorkerError, WorkerReport } from './initial-sync-messages.ts';
 
 export interface InitialLoadRequest {
@@ -78,7 +77,7 @@ export const forkSyncProcess: LaunchSyncProcess = (script) => {
 
 export function createProcessInitialLoader(options: ProcessInitialLoaderOptions): InitialLoader {
   const launch = options.launch ?? forkSyncProcess;
-  const script = options.processScript ?? defaultProcessScript();
+  const script = options.processScript ?? bundledOrSourceScript(import.meta.dirname, 'initial-sync-process');
   let stopRunning: (() => void) | null = null;
 
   function load(request: InitialLoadRequest): Promise<InitialLoadResult> {
@@ -123,9 +122,4 @@ function restoreError(error: WorkerError): Error {
   const restored = new Error(error.message);
   restored.name = error.name;
   return restored;
-}
-
-function defaultProcessScript(): string {
-  const base = path.join(import.meta.dirname, 'initial-sync-process');
-  return existsSync(`${base}.js`) ? `${base}.js` : `${base}.ts`;
 }

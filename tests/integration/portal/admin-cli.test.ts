@@ -196,7 +196,7 @@ describe('admin bad input', () => {
       message: 'stdin is not a terminal',
     },
     { title: 'missing --data', run: () => admin(['list']), message: '--data is missing' },
-    { title: 'unknown command', run: () => admin(['add-user', '--data', portal.dataDir]), message: 'unknown command "add-user"' },
+    { title: 'unknown command', run: () => admin(['add-user', '--data', portal.dataDir]), message: 'Unknown command "add-user"' },
     { title: 'unknown option', run: () => admin(['list', '--data', portal.dataDir, '--all']), message: "Unknown option '--all'" },
     { title: 'unknown kiosk id', run: () => admin(['deactivate-kiosk', '--data', portal.dataDir, '--id', 'kiosk-gibt-es-nicht']), message: 'No kiosk device with id "kiosk-gibt-es-nicht"' },
     { title: 'unknown username', run: () => admin(['deactivate-clerk', '--data', portal.dataDir, '--username', 'niemand']), message: 'No clerk account with username "niemand"' },
@@ -225,7 +225,7 @@ describe('admin bad input', () => {
     writeFileSync(join(dir, 'antragsdesk.sqlite'), 'not a database');
     const result = admin(['list', '--data', dir]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('is not a SQLite database');
+    expect(result.stderr).toContain('is not a portal database (not a SQLite file)');
   });
 });
 

@@ -50,7 +50,7 @@ it('refuses another program\'s database and writes nothing', () => {
   const result = backup(data, target);
 
   expect(result.status).toBe(2);
-  expect(result.stderr).toContain('is not a portal data folder (antragsdesk.sqlite has no schema_migrations table)');
+  expect(result.stderr).toContain('antragsdesk.sqlite is not a portal database (no schema_migrations table)');
   expect(existsSync(target)).toBe(false);
 });
 
@@ -68,6 +68,6 @@ it('refuses a folder without secrets and a file that is not SQLite', () => {
   expect(withoutSecrets.status).toBe(2);
   expect(withoutSecrets.stderr).toContain('secrets.json is missing');
   expect(notSqlite.status).toBe(2);
-  expect(notSqlite.stderr).toContain('antragsdesk.sqlite is not a SQLite file');
+  expect(notSqlite.stderr).toContain('antragsdesk.sqlite is not a portal database (not a SQLite file)');
   expect(notSqlite.stderr).not.toContain('    at ');
 });

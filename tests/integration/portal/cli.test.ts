@@ -150,7 +150,7 @@ describe('portal command line', () => {
     check.close();
 
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('is not an Antragsdesk portal database (it has tables but no schema_migrations)');
+    expect(result.stderr).toContain('is not an Antragsdesk portal database (no schema_migrations table)');
     expect(tables).toEqual(['customers']);
     expect(journalMode).toBe('delete');
   });

@@ -1,6 +1,6 @@
 // Opens the portal's SQLite database, applies pending migrations and refuses a database that a
 // newer portal version wrote.
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.ts';
@@ -50,13 +50,12 @@ export function openPortalDatabase(dataDir: string, options: OpenOptions = {}): 
   // like secrets.json.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, DATABASE_FILE_NAME);
+  // A mistyped --data must not add the portal's tables to another program's database or switch it
+  // to WAL. A file without tables is a new database, which the migrations fill.
+  const problem = existsSync(file) ? portalDatabaseProblem(file, { allowEmpty: true }) : null;
+  if (problem) throw new NotAPortalDatabaseError(file, problem);
+
   const db = new Database(file);
-  try {
-    rejectForeignDatabase(db, file);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
   chmodSync(file, 0o600);
 
   // WAL lets status lookups read while an intake commits; FULL makes every committed application
@@ -76,19 +75,26 @@ export function openPortalDatabase(dataDir: string, options: OpenOptions = {}): 
 }
 
 /**
- * Rejects a file that another program wrote: a mistyped --data must not add the portal's tables to
- * someone else's database or switch it to WAL. A portal database has schema_migrations; a new
- * file has no tables at all.
+ * Returns why an existing file is not a portal database ("not a SQLite file", "no
+ * schema_migrations table"), or null when it is one. Reads the file without changing it. A file
+ * without any table passes only with `allowEmpty`, because the portal start creates the schema.
+ * The backup and admin commands need a database that already has one.
  */
-function rejectForeignDatabase(db: Database.Database, file: string): void {
+export function portalDatabaseProblem(file: string, options: { allowEmpty: boolean }): string | null {
   let tables: string[];
+  const probe = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name);
+    tables = (probe.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name);
   } catch (error) {
-    if (error instanceof Database.SqliteError && error.code === 'SQLITE_NOTADB') throw new NotAPortalDatabaseError(file, 'not a SQLite file');
+    if (error instanceof Database.SqliteError && error.code === 'SQLITE_NOTADB') return 'not a SQLite file';
     throw error;
+  } finally {
+    probe.close();
   }
-  if (tables.length > 0 && !tables.includes('schema_migrations')) throw new NotAPortalDatabaseError(file, 'it has tables but no schema_migrations');
+
+  if (tables.includes('schema_migrations')) return null;
+  if (tables.length === 0 && options.allowEmpty) return null;
+  return 'no schema_migrations table';
 }
 
 function migrate(db: Database.Database, file: string): { created: boolean; applied: number[] } {
