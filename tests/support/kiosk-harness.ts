@@ -26,6 +26,8 @@ let built: Promise<string> | null = null;
 export function buildKioskPage(): Promise<string> {
   built ??= (async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'antragsdesk-kiosk-e2e-build-'));
+    // The build serves every test of this worker, so it goes away with the worker process.
+    process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
     await build({
       root: join(repo, 'src-renderer'),
       base: './',
