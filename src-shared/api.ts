@@ -198,6 +198,18 @@ export const FeedPage = z.object({
 });
 export type FeedPage = z.infer<typeof FeedPage>;
 
+/**
+ * Layout of a feed page's JSON text as the portal writes it, beyond what JSON requires. Every
+ * change is on a line of its own. An upsert line is `upsertLineStart` + seq + `upsertLineMiddle` +
+ * the application's JSON + `}`, followed by `,` except on the last change. JSON strings never
+ * contain a raw line break, so a reader can find each snapshot's bytes without a JSON parser and
+ * store them as sent. Readers that find another layout parse the page as plain JSON.
+ */
+export const FEED_PAGE_LAYOUT = {
+  upsertLineStart: '{"seq":',
+  upsertLineMiddle: ',"kind":"upsert","application":',
+} as const;
+
 // ---------------------------------------------------------------------------------------------
 // Clerk actions
 

@@ -36,7 +36,7 @@ export function registerClerkRoutes(routes: RouteRegistry, context: PortalContex
   routes.add({
     method: 'GET',
     url: `${API_PREFIX}/clerk/feed`,
-    summary: 'Changes to the applications of the clerk\'s authority after a cursor: full snapshots and tombstones, in commit order.',
+    summary: 'Changes to the applications of the clerk\'s authority after a cursor: full snapshots and tombstones, in commit order. Each change is on a line of its own, and an upsert line ends with the application\'s JSON and `}`, so a client can keep the snapshot bytes as sent.',
     tags: ['clerk'],
     security: 'session',
     query: FeedQuery,

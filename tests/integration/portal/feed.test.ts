@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedPage } from '../../../src-shared/api.ts';
+import { findSnapshotBytes } from '../../../src-main/clerk/sync/feed-snapshot-bytes.ts';
 import { startTestPortal, type TestPortal } from '../../support/portal-harness.ts';
 import { DOMSUEHL_ARS, registrationCertificate, validSubmission } from '../../support/submissions.ts';
 
@@ -67,6 +68,32 @@ describe('change feed', () => {
 
     const next = await readAll(cursor, 100);
     expect(next.ids).toEqual([late.body.applicationId]);
+  });
+
+  it('writes each change on a line of its own, tombstones too', async () => {
+    const { cursor } = await readAll(0, 1000);
+    const remaining = await submit(5_001);
+    const forwarded = await submit(5_002);
+    const forwarding = await portal.request('POST', `/api/v1/clerk/applications/${forwarded.body.applicationId}/actions`, {
+      token,
+      idempotencyKey: randomUUID(),
+      body: { action: 'forward', expectedVersion: 1, targetAuthorityId: 'schwerin', reason: 'Zuständigkeit geprüft.' },
+    });
+    expect(forwarding.status).toBe(200);
+
+    const response = await fetch(`${portal.url}/api/v1/clerk/feed?after=${cursor}&limit=10`, { headers: { authorization: `Bearer ${token}` } });
+    const body = Buffer.from(await response.arrayBuffer());
+    const page = FeedPage.parse(JSON.parse(body.toString('utf8')));
+    expect(page.changes.map((change) => change.kind)).toEqual(['upsert', 'tombstone']);
+
+    // The clerk app's reader finds the snapshot bytes, and they are the application's JSON.
+    const snapshots = findSnapshotBytes(body, page);
+    expect(snapshots).not.toBeNull();
+    expect(snapshots![1]).toBeNull();
+    const upsert = page.changes[0]!;
+    if (upsert.kind !== 'upsert') throw new Error('the first change must be an upsert');
+    expect(upsert.application.id).toBe(remaining.body.applicationId);
+    expect(JSON.parse(Buffer.from(snapshots![0]!).toString('utf8'))).toEqual(upsert.application);
   });
 
   it('rejects a bad cursor or limit', async () => {
