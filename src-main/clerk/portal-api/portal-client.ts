@@ -122,11 +122,11 @@ export function createPortalClient(options: PortalClientOptions) {
     });
   }
 
-  async function readFeedText(after: number, limit: number, timeout?: number): Promise<string> {
+  async function readFeedBytes(after: number, limit: number, timeout?: number): Promise<Buffer> {
     const path = `${API_PREFIX}/clerk/feed?after=${after}&limit=${limit}`;
     const response = await exchange('GET', path, { repeatable: true, timeoutMs: timeout });
     try {
-      return await response.text();
+      return Buffer.from(await response.arrayBuffer());
     } catch (error) {
       throw transportError(error, 'GET', path);
     }
@@ -160,10 +160,14 @@ export function createPortalClient(options: PortalClientOptions) {
      * rejects a page it cannot store, and checking 1,000 snapshots per page with zod would double
      * the initial sync time. The page shape itself is checked in parseFeedPage.
      */
-    readFeed: async (after: number, limit: number, timeout?: number) => parseFeedPage(await readFeedText(after, limit, timeout)),
+    readFeed: async (after: number, limit: number, timeout?: number) => parseFeedPage((await readFeedBytes(after, limit, timeout)).toString('utf8')),
 
-    /** Reads one change feed page as the text the portal sent, for readers that parse it later. */
-    readFeedText,
+    /**
+     * Reads one change feed page as the bytes the portal sent, for readers that parse it later and
+     * keep the snapshot bytes (see FEED_PAGE_LAYOUT). The Buffer owns its ArrayBuffer, so that a
+     * worker thread can transfer it.
+     */
+    readFeedBytes,
 
     getApplication: (id: string) =>
       requestJson('GET', `${API_PREFIX}/clerk/applications/${encodeURIComponent(id)}`, { repeatable: true, schema: Application }),

@@ -5,8 +5,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Logger, LogData, LogLevel } from '../../logging/logger.ts';
 import { PortalError } from '../portal-api/portal-error.ts';
 import type { InitialSyncWorkerData, WorkerError, WorkerReport } from './initial-sync-messages.ts';
-import { readPages } from './initial-sync-reader.ts';
-import { writePages } from './initial-sync-writer.ts';
 
 function report(message: WorkerReport): void {
   parentPort!.postMessage(message);
@@ -29,13 +27,15 @@ const log = Object.fromEntries(
   (['error', 'warn', 'info', 'debug'] as LogLevel[]).map((level) => [level, (message: string, data?: LogData) => report({ type: 'log', level, message, data })]),
 ) as unknown as Logger;
 
+// Each thread loads only the modules of its role: loading both took each thread about 0.1 s more
+// at the start of every first sync.
 const data = workerData as InitialSyncWorkerData;
 if (data.role === 'reader') {
-  readPages(data.portal, data.after, data.pageSize, data.pages, log).catch(reportFailure);
+  import('./initial-sync-reader.ts')
+    .then(({ readPages }) => readPages(data.portal, data.after, data.pageSize, data.pages, log))
+    .catch(reportFailure);
 } else {
-  try {
-    writePages(data.cachePath, data.pages, log, report, reportFailure);
-  } catch (error) {
-    reportFailure(error);
-  }
+  import('./initial-sync-writer.ts')
+    .then(({ writePages }) => writePages(data.cachePath, data.pages, log, report, reportFailure))
+    .catch(reportFailure);
 }

@@ -6,9 +6,8 @@
 // leaves the app running. Inside it, a reader and a writer thread share the work
 // (initial-sync-threads.ts). The app starts the process with Electron's utilityProcess (shell),
 // tests and benchmarks with child_process.fork (forkSyncProcess).
-//
-// NOTE: bench/clerk.bench.ts measures this first sync of 100,000 applications at 2.4 to 2.5 times
-// its raw bound on a 2-core machine, against a target of 2. bench/README.md explains where the time goes.
+// bench/clerk.bench.ts measures this first sync of 100,000 applications against its raw bound;
+// bench/README.md explains where the time goes.
 import { fork } from 'node:child_process';
 import type { Logger } from '../../logging/logger.ts';
 import { PortalError } from '../portal-api/portal-error.ts';

@@ -36,6 +36,8 @@ let submittedIds: string[];
 let umlautApplicationId: string;
 /** Cursor of the last feed page of the Amt, as the portal returns it. */
 let feedEnd: number;
+/** The snapshots of the Amt's feed by application id, as the portal sent them. */
+let feedSnapshots: Map<string, unknown>;
 let token: string;
 
 const caches: OpenedClerkCache[] = [];
@@ -59,6 +61,7 @@ beforeAll(async () => {
   expect(feed.body.hasMore).toBe(false);
   expect(feed.body.changes).toHaveLength(TOTAL);
   feedEnd = feed.body.cursor as number;
+  feedSnapshots = new Map((feed.body.changes as { application: { id: string } }[]).map((change) => [change.application.id, change.application]));
 });
 
 afterEach(async () => {
@@ -111,6 +114,18 @@ function readCacheFile(filePath: string): CacheFileState {
     const ids = (database.prepare('SELECT id FROM applications ORDER BY id').all() as { id: string }[]).map((row) => row.id);
     const state = database.prepare('SELECT cursor, initial_load AS initialLoad FROM sync_state WHERE id = 1').get() as { cursor: number; initialLoad: number };
     return { ...counts, ids, ...state };
+  } finally {
+    database.close();
+  }
+}
+
+/** Reads the stored snapshots with their SQLite storage class, through a connection of their own. */
+function readStoredSnapshots(filePath: string): { id: string; type: string; snapshot: string }[] {
+  const database = new BetterSqlite3(filePath, { readonly: true });
+  try {
+    return database
+      .prepare('SELECT a.id, typeof(s.snapshot) AS type, s.snapshot FROM applications a JOIN application_snapshots s ON s.row_id = a.row_id')
+      .all() as { id: string; type: string; snapshot: string }[];
   } finally {
     database.close();
   }
@@ -257,7 +272,8 @@ describe('first sync in the sync process', () => {
 
   it('loader stores every page', async () => {
     const opened = openEmptyCache();
-    const loader = createProcessInitialLoader({ cachePath: opened.path, portal: () => connection(portal.url), log: createMemoryLogger() });
+    const log = createMemoryLogger();
+    const loader = createProcessInitialLoader({ cachePath: opened.path, portal: () => connection(portal.url), log });
     const progress = progressRecorder();
     const processesDuringLoad: number[] = [];
 
@@ -288,6 +304,14 @@ describe('first sync in the sync process', () => {
     // The writer built the search index page by page, and the app's own connection reads it.
     const found = opened.cache.queryInbox({ search: 'kuhnbruck' }, { field: 'deadline', direction: 'asc' }, { limit: 10, offset: 0 });
     expect(found.rows.map((row) => row.id)).toEqual([umlautApplicationId]);
+
+    // The reader kept the snapshot bytes of every page as sent, and the cache stores them as text.
+    const reader = log.records.find((record) => record.message === 'sync: initial sync reader finished');
+    expect(reader?.data).toMatchObject({ pagesWithoutLayout: 0 });
+    const stored = readStoredSnapshots(opened.path);
+    expect(stored.map((row) => row.type)).toEqual(stored.map(() => 'text'));
+    for (const row of stored) expect(JSON.parse(row.snapshot), row.id).toEqual(feedSnapshots.get(row.id));
+    expect(opened.cache.getApplication(umlautApplicationId)?.applicantName).toBe('Kühnbrück, Jörn');
     await expectNoSyncProcess();
   });
 

@@ -136,6 +136,43 @@ describe('applyFeedPage', () => {
     expect(searchHits('rückkehr')).toEqual(['SN-2026-000001']);
   });
 
+  it('indexes a reused row_id', () => {
+    opened = openTempCache();
+    opened.cache.applyFeedPage(feedPage(upserts(makeApplication(1), makeApplication(2, { applicantName: 'Lotte Zieglerin' })), 2));
+
+    // The deleted application had the highest row_id, which SQLite hands to the next new row.
+    const result = opened.cache.applyFeedPage({
+      changes: [
+        { seq: 3, kind: 'tombstone', applicationId: makeApplication(2).id },
+        { seq: 4, kind: 'upsert', application: makeApplication(3, { applicantName: 'Hanne Brösel' }) },
+      ],
+      cursor: 4,
+      hasMore: false,
+    });
+
+    expect(result).toEqual({ upserted: 1, deleted: 1, skipped: 0 });
+    expect(searchHits('zieglerin')).toEqual([]);
+    expect(searchHits('brösel')).toEqual(['SN-2026-000003']);
+    expect(referencesInCache()).toEqual(['SN-2026-000001', 'SN-2026-000003']);
+  });
+
+  it('indexes the later of two versions', () => {
+    opened = openTempCache();
+
+    opened.cache.applyFeedPage({
+      changes: [
+        { seq: 1, kind: 'upsert', application: makeApplication(1, { applicantName: 'Kurt Vorname' }) },
+        { seq: 2, kind: 'upsert', application: makeApplication(1, { version: 2, applicantName: 'Kurt Nachname' }) },
+      ],
+      cursor: 2,
+      hasMore: false,
+    });
+
+    expect(searchHits('vorname')).toEqual([]);
+    expect(searchHits('nachname')).toEqual(['SN-2026-000001']);
+    expect(opened.cache.getApplication(makeApplication(1).id)?.version).toBe(2);
+  });
+
   it('rolls back a page with a broken snapshot', () => {
     opened = openTempCache();
     opened.cache.applyFeedPage(feedPage(upserts(makeApplication(1)), 5));

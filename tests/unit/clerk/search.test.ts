@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Application } from '../../../src-shared/api.ts';
 import { foldForSearch, searchMatchExpression, type InboxFilter } from '../../../src-main/clerk/cache/index.ts';
+import { foldForIndex, searchDocument } from '../../../src-main/clerk/cache/search-text.ts';
 import { feedPage, makeApplication, openTempCache, upserts, type TempCache } from './helpers.ts';
 
 let opened: TempCache;
@@ -142,5 +143,19 @@ describe('search folding', () => {
   it('quotes every word as prefix', () => {
     expect(searchMatchExpression('Mül "x" AND')).toBe('"muel"* "x"* "and"*');
     expect(searchMatchExpression('-- ** ()')).toBeNull();
+  });
+
+  it('indexes umlaut words a second time without the umlaut', () => {
+    expect(foldForIndex('Jörn Kühnbrück-Straße 5')).toBe('joern kuehnbrueck-strasse 5 jorn kuhnbruck-strasse');
+  });
+
+  it('folds form values one by one as it would fold them joined', () => {
+    // Plain ASCII values, umlauts, other diacritics, a decomposed ü, typographic quotes and a
+    // final sigma, so that every step of the folding gets the values one by one.
+    const values = ['svenja@example.org', 'Straßenfest „Lindenallee“', '+49 163 90656528', 'Zoë Noël', 'Mu\u0308hle', 'ΟΔΟΣ', ' Äpfel ', '2027-04-03'];
+    const application = makeApplication(1, { formData: { event: { name: values[1], notes: values.slice(3, 7) }, contact: values[0], phone: values[2], date: values[7] } });
+
+    const form = ['Straßenfest „Lindenallee“', 'Zoë Noël', 'Mu\u0308hle', 'ΟΔΟΣ', ' Äpfel ', 'svenja@example.org', '+49 163 90656528', '2027-04-03'];
+    expect(searchDocument(application).form).toBe(foldForIndex(form.join(' ')));
   });
 });
