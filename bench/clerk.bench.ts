@@ -2,7 +2,9 @@
 // 100,000 applications in one authority's inbox (Schwerin). Figures go to bench/results/clerk.json
 // and to stdout, each with its target:
 //   initial sync ≤ 2 × the raw bound. The raw bound is JSON.parse of the same pages plus one
-//   prepared-statement transaction inserting the same rows, measured in the same run.
+//   prepared-statement transaction inserting the same rows, measured in the same run. The sync
+//   runs three times into empty caches and counts with its median. The raw bound runs three
+//   times and counts with its fastest run.
 //   Delta sync of 100 changes with 100,000 cached ≤ 150 ms.
 //   Inbox query (filter + sort + first 100 rows) p95 ≤ 5 ms, search p95 ≤ 10 ms.
 //   RSS of this process after the initial sync ≤ 250 MB.
@@ -17,11 +19,13 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Application, FeedPage } from '../src-shared/api.ts';
 import type { InboxFilterInput } from '../src-shared/ipc/clerk.ts';
 import { DEMO_PASSWORD } from '../portal/src/catalog/demo/accounts.ts';
-import { createClerkServices, createMemorySecretStore } from '../src-main/clerk/index.ts';
+import { createClerkServices, createMemorySecretStore, type ClerkServices } from '../src-main/clerk/index.ts';
 
 const COUNT = Number(process.env.BENCH_CLERK_COUNT ?? 100_000);
 const QUERY_RUNS = Number(process.env.BENCH_CLERK_QUERY_RUNS ?? 200);
 const DELTA_CHANGES = 100;
+const SYNC_RUNS = Number(process.env.BENCH_CLERK_SYNC_RUNS ?? 3);
+const RAW_BOUND_RUNS = 3;
 const PAGE_SIZE = 1_000;
 const CLI = join(import.meta.dirname, '../portal/src/cli.ts');
 const SCHWERIN_ARS = '130040000000';
@@ -93,8 +97,9 @@ async function downloadFeed(url: string, token: string): Promise<string[]> {
 }
 
 /** JSON.parse of the pages plus one transaction of prepared inserts with the same columns, no indexes. */
-function measureRawBound(pages: string[], folder: string): { ms: number; rows: number } {
-  const database = new BetterSqlite3(join(folder, 'raw-bound.sqlite'));
+function measureRawBound(pages: string[], folder: string, run: number): { ms: number; rows: number } {
+  const file = join(folder, `raw-bound-${run}.sqlite`);
+  const database = new BetterSqlite3(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL');
   database.exec(`CREATE TABLE applications (
@@ -119,7 +124,16 @@ function measureRawBound(pages: string[], folder: string): { ms: number; rows: n
   })();
   const ms = performance.now() - started;
   database.close();
+  rmSync(file);
+  rmSync(`${file}-wal`, { force: true });
+  rmSync(`${file}-shm`, { force: true });
   return { ms, rows };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function percentile(sorted: number[], fraction: number): number {
@@ -174,6 +188,29 @@ if (process.argv[2] === '--generate') {
   process.exit(0);
 }
 
+// The raw bound runs in a child process as well, because the 140 MB of page text it reads would
+// otherwise stay in this process's heap and count as the clerk's RSS.
+if (process.argv[2] === '--raw-bound') {
+  const [url, folder] = process.argv.slice(3) as [string, string];
+  // The download alone is the floor of the sync against this portal: its time to serve the pages.
+  const token = await portalToken(url, CLERK.username);
+  const downloadStarted = performance.now();
+  const pages = await downloadFeed(url, token);
+  const downloadMs = performance.now() - downloadStarted;
+  const rawRuns = Array.from({ length: RAW_BOUND_RUNS }, (_, run) => measureRawBound(pages, folder, run));
+  process.stdout.write(`${JSON.stringify({ downloadMs, rawRuns })}\n`);
+  process.exit(0);
+}
+
+async function measureRawBoundInChild(url: string, folder: string): Promise<{ downloadMs: number; rawRuns: { ms: number; rows: number }[] }> {
+  const child = spawn(process.execPath, [import.meta.filename, '--raw-bound', url, folder], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`raw bound child exited with ${code}`);
+  return JSON.parse(output) as { downloadMs: number; rawRuns: { ms: number; rows: number }[] };
+}
+
 async function generateInChild(dataDir: string, count: number): Promise<void> {
   const child = spawn(process.execPath, [import.meta.filename, '--generate', dataDir, String(count)], { stdio: ['ignore', 'inherit', 'inherit'] });
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -199,32 +236,42 @@ try {
 
   const portal = await startPortalProcess(portalData);
   try {
-    const services = createClerkServices({
-      dataDir: clerkData,
-      portalUrl: portal.url,
-      secretStore: createMemorySecretStore(),
-      tuning: { pageSize: PAGE_SIZE, liveUpdates: false, syncIntervalMs: 0, requestTimeoutMs: 60_000 },
-    });
-    const login = await services.handlers.login({ username: CLERK.username, password: DEMO_PASSWORD });
-    if (!login.ok) throw new Error(`login failed: ${login.message}`);
+    // Raw bound first: measured after a sync, its commit waited for the disk to write the sync's
+    // cache file, and it read 3.0 to 3.7 s instead of 2.3 s, which flattered the ratio.
+    const { downloadMs, rawRuns } = await measureRawBoundInChild(portal.url, folder);
+    const raw = { ms: Math.min(...rawRuns.map((run) => run.ms)), rows: rawRuns[0]!.rows };
 
-    // Initial sync through the real services: fetch, write, search index, cursor.
-    const memoryBefore = memoryBreakdown();
-    const syncStarted = performance.now();
-    await services.handlers.syncNow();
-    const syncMs = performance.now() - syncStarted;
+    // Initial sync through the real services: fetch, write, search index, cursor. Each run starts
+    // with an empty cache of its own; the services of the last run go on with the steps below.
+    const syncRuns: number[] = [];
+    let services: ClerkServices | null = null;
+    let memoryBefore = memoryBreakdown();
+    for (let run = 0; run < SYNC_RUNS; run++) {
+      if (services) {
+        // The cache file of the run before goes, so that the disk does not write it back during this run.
+        await services.close();
+        rmSync(join(clerkData, `run-${run - 1}`), { recursive: true, force: true });
+      }
+      services = createClerkServices({
+        dataDir: join(clerkData, `run-${run}`),
+        portalUrl: portal.url,
+        secretStore: createMemorySecretStore(),
+        tuning: { pageSize: PAGE_SIZE, liveUpdates: false, syncIntervalMs: 0, requestTimeoutMs: 60_000 },
+      });
+      const login = await services.handlers.login({ username: CLERK.username, password: DEMO_PASSWORD });
+      if (!login.ok) throw new Error(`login failed: ${login.message}`);
+
+      memoryBefore = memoryBreakdown();
+      const syncStarted = performance.now();
+      await services.handlers.syncNow();
+      syncRuns.push(performance.now() - syncStarted);
+      console.log(`initial sync run ${run + 1} of ${SYNC_RUNS}: ${Math.round(syncRuns.at(-1)!)} ms`);
+    }
+    if (!services) throw new Error('BENCH_CLERK_SYNC_RUNS must be at least 1');
+    const syncMs = median(syncRuns);
     const memory = memoryBreakdown();
     const rssMb = memory.rssMb;
     const cached = (await services.handlers.queryInbox({ filter: {}, sort: { field: 'received', direction: 'asc' }, limit: 1, offset: 0 })).total;
-
-    // Raw bound of the same pages, measured in the same run.
-    // The download alone is the floor of the sync against this portal: its time to serve the pages.
-    const token = await portalToken(portal.url, CLERK.username);
-    const downloadStarted = performance.now();
-    const pages = await downloadFeed(portal.url, token);
-    const downloadMs = performance.now() - downloadStarted;
-    const raw = measureRawBound(pages, folder);
-    pages.length = 0;
 
     // Delta: 100 notes by a colleague, then one sync.
     const lead = await portalToken(portal.url, 'c.weiss');
@@ -271,7 +318,8 @@ try {
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage1m: round(loadavg()[0]!) },
       setup: { applications: COUNT, cached, pageSize: PAGE_SIZE, queryRuns: QUERY_RUNS, generateSeconds: round(generateSeconds) },
       initialSync: {
-        ms: round(syncMs), rawBoundMs: round(raw.ms), rawBoundRows: raw.rows, ratio: round(syncRatio), feedDownloadMs: round(downloadMs),
+        ms: round(syncMs), runsMs: syncRuns.map(round), rawBoundMs: round(raw.ms), rawBoundRunsMs: rawRuns.map((run) => round(run.ms)),
+        rawBoundRows: raw.rows, ratio: round(syncRatio), feedDownloadMs: round(downloadMs),
         met: syncRatio <= TARGETS.syncRatioAtMost,
       },
       deltaSync: { changes: targets.length, ms: round(deltaMs), met: deltaMs <= TARGETS.deltaMsAtMost },
@@ -286,7 +334,7 @@ try {
     writeFileSync(join(import.meta.dirname, 'results/clerk.json'), `${JSON.stringify(results, null, 2)}\n`);
 
     const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
-    console.log(`initial sync: ${cached} applications in ${results.initialSync.ms} ms; raw bound ${results.initialSync.rawBoundMs} ms; ratio ${results.initialSync.ratio} (target ≤ ${TARGETS.syncRatioAtMost}): ${verdict(results.initialSync.met)}`);
+    console.log(`initial sync: ${cached} applications in ${results.initialSync.ms} ms (median of ${syncRuns.length}); raw bound ${results.initialSync.rawBoundMs} ms (fastest of ${rawRuns.length}); ratio ${results.initialSync.ratio} (target ≤ ${TARGETS.syncRatioAtMost}): ${verdict(results.initialSync.met)}`);
     console.log(`feed download alone: ${results.initialSync.feedDownloadMs} ms`);
     console.log(`delta sync:   ${targets.length} changes in ${results.deltaSync.ms} ms (target ≤ ${TARGETS.deltaMsAtMost} ms): ${verdict(results.deltaSync.met)}`);
     console.log(`inbox query:  p50 ${results.inboxQuery.p50Ms} ms, p95 ${results.inboxQuery.p95Ms} ms (target p95 ≤ ${TARGETS.queryP95MsAtMost} ms): ${verdict(results.inboxQuery.met)}`);
