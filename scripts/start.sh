@@ -15,7 +15,16 @@ data="${PORTAL_DATA_DIR:-$PWD/data}"
 
 if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 || (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   echo "start: port $port on 127.0.0.1 is already in use (another portal?)." >&2
-  echo "       Stop that program, or choose another port: PORTAL_PORT=8081 bash scripts/start.sh" >&2
+  echo "       Stop that program, or choose another port and data folder:" >&2
+  echo "       PORTAL_PORT=8081 PORTAL_DATA_DIR=./data-2 bash scripts/start.sh" >&2
+  exit 1
+fi
+
+# The portal rejects a data folder that another running portal has taken (portal.pid). Checking
+# here saves the builds below.
+if [ -f "$data/portal.pid" ] && kill -0 "$(cat "$data/portal.pid")" 2>/dev/null; then
+  echo "start: the data folder $data is in use by another portal (pid $(cat "$data/portal.pid"))." >&2
+  echo "       Stop that portal, or choose another data folder: PORTAL_DATA_DIR=./data-2 bash scripts/start.sh" >&2
   exit 1
 fi
 
@@ -52,4 +61,12 @@ else
 fi
 echo
 
-wait "$portal_pid"
+status=0
+wait "$portal_pid" || status=$?
+# Ctrl+C ends this wait while the portal still closes after the trap's SIGTERM: wait for its exit.
+if kill -0 "$portal_pid" 2>/dev/null; then
+  status=0
+  wait "$portal_pid" || status=$?
+fi
+echo "start: portal stopped."
+exit "$status"

@@ -1,5 +1,6 @@
 // `npm run portal`: starts the portal and stops it cleanly on SIGINT/SIGTERM.
 import { ConfigError, parseConfig, USAGE } from './config.ts';
+import { DataFolderInUseError, lockDataFolder } from './data-folder-lock.ts';
 import { NewerDatabaseError, NotAPortalDatabaseError } from './store/sqlite/open.ts';
 import { startPortal } from './portal.ts';
 
@@ -17,10 +18,20 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  let releaseDataFolder: () => void;
+  try {
+    releaseDataFolder = lockDataFolder(config.dataDir);
+  } catch (error) {
+    if (!(error instanceof DataFolderInUseError)) throw error;
+    console.error(`portal: ${error.message}`);
+    return 2;
+  }
+
   let portal;
   try {
     portal = await startPortal(config);
   } catch (error) {
+    releaseDataFolder();
     if (error instanceof NewerDatabaseError) {
       console.error(`portal: ${error.message}`);
       return 3;
@@ -37,6 +48,7 @@ async function main(): Promise<number> {
   const stop = async (signal: string) => {
     portal.app.log.info({ signal }, 'portal stopping');
     await portal.close();
+    releaseDataFolder();
     portal.app.log.info('portal stopped');
     process.exit(0);
   };

@@ -1,6 +1,6 @@
 // The portal as an operator starts it: a separate Node process with options and environment.
 import { spawn, spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -78,6 +78,39 @@ describe('portal command line', () => {
     portal.child.kill('SIGTERM');
     expect(await portal.exited).toBe(0);
     await reader.cancel().catch(() => undefined);
+  });
+
+  it('refuses a second portal on one data folder', async () => {
+    const dir = dataDir();
+    const first = startCli(['--port', '0', '--data', dir, '--log-level', 'warn']);
+    const url = await first.url;
+    expect(readFileSync(join(dir, 'portal.pid'), 'utf8').trim()).toBe(String(first.child.pid));
+
+    const second = spawnSync(process.execPath, [CLI, '--port', '0', '--data', dir, '--log-level', 'warn'], { encoding: 'utf8' });
+    expect(second.status).toBe(2);
+    expect(second.stderr).toContain(`is in use by another portal process (pid ${first.child.pid})`);
+    expect(second.stderr).not.toContain('    at ');
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(existsSync(join(dir, 'portal.pid'))).toBe(false);
+  });
+
+  it('takes over the data folder of a portal that was killed', async () => {
+    const dir = dataDir();
+    const killed = startCli(['--port', '0', '--data', dir, '--log-level', 'warn']);
+    await killed.url;
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+    expect(existsSync(join(dir, 'portal.pid'))).toBe(true);
+
+    const next = startCli(['--port', '0', '--data', dir, '--log-level', 'warn']);
+    const url = await next.url;
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+    expect(readFileSync(join(dir, 'portal.pid'), 'utf8').trim()).toBe(String(next.child.pid));
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toBe(0);
   });
 
   it('takes port and data folder from the environment', async () => {
