@@ -48,6 +48,12 @@ export function conflict(slug: string, detail: string, userMessage: string, extr
   return new ProblemError({ type: problemType(slug), title: 'Conflict', status: 409, detail, userMessage, ...extra });
 }
 
+/** Formats the wait of a lockout for a German message, in whole minutes: "1 Minute", "15 Minuten". */
+export function waitInMinutesDe(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return minutes === 1 ? '1 Minute' : `${minutes} Minuten`;
+}
+
 export function tooManyRequests(detail: string, retryAfterSeconds: number, userMessage: string): ProblemError {
   return new ProblemError(
     { type: problemType('rate-limited'), title: 'Too many requests', status: 429, detail, userMessage },

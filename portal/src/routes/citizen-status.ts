@@ -4,7 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import { API_PREFIX, CitizenReplyRequest, CitizenStatusView, REFERENCE_PATTERN, StatusLookupRequest } from '../../../src-shared/index.ts';
 import type { PortalContext } from '../context.ts';
-import { notFound, tooManyRequests, validationFailed } from '../http/problem.ts';
+import { notFound, tooManyRequests, validationFailed, waitInMinutesDe } from '../http/problem.ts';
 import type { RouteRegistry } from '../http/route.ts';
 import { accessCodeMatches } from '../applications/access-code.ts';
 import { requestHash } from '../applications/canonical-json.ts';
@@ -103,10 +103,11 @@ async function authenticateCitizen(context: PortalContext, request: FastifyReque
     // The reference is logged only when it has the shape of one: the field is free text.
     const loggedReference = REFERENCE_PATTERN.test(reference) ? reference : null;
     request.log.warn({ reference: loggedReference, perClient: !perClient.allowed, perReference: !perReference.allowed }, 'status lookup locked out after failed attempts');
+    const retryAfterSeconds = Math.max(perClient.retryAfterSeconds, perReference.retryAfterSeconds);
     throw tooManyRequests(
       'Too many status lookups; wait before trying again.',
-      Math.max(perClient.retryAfterSeconds, perReference.retryAfterSeconds),
-      'Zu viele Abfragen. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
+      retryAfterSeconds,
+      `Zu viele Abfragen. Bitte warten Sie ${waitInMinutesDe(retryAfterSeconds)} und versuchen Sie es dann erneut.`,
     );
   }
 

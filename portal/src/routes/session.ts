@@ -3,7 +3,7 @@
 // the rest of the API only sees the session token and the ClerkUser it belongs to.
 import { API_PREFIX, ClerkUser, LoginRequest, Session } from '../../../src-shared/index.ts';
 import type { PortalContext } from '../context.ts';
-import { tooManyRequests, unauthorized } from '../http/problem.ts';
+import { tooManyRequests, unauthorized, waitInMinutesDe } from '../http/problem.ts';
 import type { RouteRegistry } from '../http/route.ts';
 import { requireClerk } from '../security/principal.ts';
 import { hashToken, randomToken, verifyPassword } from '../security/secrets.ts';
@@ -33,7 +33,7 @@ export function registerSessionRoutes(routes: RouteRegistry, context: PortalCont
         const locked = await store.findUserByUsername(body.username.toLowerCase());
         request.log.warn({ userId: locked?.id ?? null, retryAfterSeconds: limit.retryAfterSeconds }, 'login locked out after failed attempts');
         throw tooManyRequests('Too many failed logins for this account from this address.', limit.retryAfterSeconds,
-          'Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie einige Minuten.');
+          `Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie ${waitInMinutesDe(limit.retryAfterSeconds)}.`);
       }
 
       // Usernames are stored in lower case (portal:admin, demo seed); "A.Krueger" signs in as a.krueger.

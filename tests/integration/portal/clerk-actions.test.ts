@@ -229,5 +229,6 @@ describe('citizen status', () => {
     }
     const locked = await portal.request('POST', '/api/v1/status', { body: { reference, accessCode } });
     expect(locked.status).toBe(429);
+    expect(locked.body.userMessage).toMatch(/^Zu viele Abfragen\. Bitte warten Sie \d+ Minuten? und versuchen Sie es dann erneut\.$/);
   });
 });

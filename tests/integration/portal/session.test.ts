@@ -52,6 +52,8 @@ describe('clerk session', () => {
     const blocked = await portal.request('POST', '/api/v1/session', { body: { username: other.username, password: other.password } });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The lockout lasts 15 minutes, and the message names the wait.
+    expect(blocked.body.userMessage).toBe('Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie 15 Minuten.');
   });
 
   it('missing fields answer 400 with field errors', async () => {
