@@ -348,7 +348,7 @@ try {
     console.log(`inbox query:  p50 ${results.inboxQuery.p50Ms} ms, p95 ${results.inboxQuery.p95Ms} ms (target p95 ≤ ${TARGETS.queryP95MsAtMost} ms): ${verdict(results.inboxQuery.met)}`);
     console.log(`search:       p50 ${results.search.p50Ms} ms, p95 ${results.search.p95Ms} ms (target p95 ≤ ${TARGETS.searchP95MsAtMost} ms): ${verdict(results.search.met)}`);
     console.log(`inbox DOM:    ${dom.domRowsAtTop} rows at the top, ${dom.domRowsAtEnd} at the end, with ${dom.rowsLoaded} applications loaded (target ≤ ${TARGETS.domRowsAtMost}): ${verdict(results.inboxDom.met)}`);
-    console.log(`RSS:          ${memory.rssMb} MB after the initial sync (before ${memoryBefore.rssMb} MB), V8 heap ${memory.heapUsedMb} MB used of ${memory.heapTotalMb} MB, external ${memory.externalMb} MB, anonymous ${memory.rssAnonMb} MB, file-backed ${memory.rssFileMb} MB (target ≤ ${TARGETS.rssMbAtMost} MB): ${verdict(results.rssAfterSync.met)}`);
+    console.log(`RSS:          ${memory.rssMb} MB after the last initial sync (${memoryBefore.rssMb} MB before it), V8 heap ${memory.heapUsedMb} MB used of ${memory.heapTotalMb} MB, external ${memory.externalMb} MB, anonymous ${memory.rssAnonMb} MB, file-backed ${memory.rssFileMb} MB (target ≤ ${TARGETS.rssMbAtMost} MB): ${verdict(results.rssAfterSync.met)}`);
   } finally {
     await portal.stop();
   }
