@@ -7,18 +7,22 @@ interface Declaration {
   prop?: string;
 }
 
-interface FontFaceRule {
+// S is PostCSS's Source type, which this file takes from the rule instead of importing postcss.
+interface FontFaceRule<S> {
   nodes?: Declaration[];
-  append(declaration: { prop: string; value: string }): void;
+  source?: S;
+  append(declaration: { prop: string; value: string; source?: S }): void;
 }
 
 export function fontDisplaySwap() {
   return {
     postcssPlugin: 'antragsdesk-font-display-swap',
     AtRule: {
-      'font-face': (rule: FontFaceRule) => {
+      'font-face': <S>(rule: FontFaceRule<S>) => {
         const hasFontDisplay = rule.nodes?.some((node) => node.type === 'decl' && node.prop === 'font-display') ?? false;
-        if (!hasFontDisplay) rule.append({ prop: 'font-display', value: 'swap' });
+        // The rule's source goes with the new declaration: Vite warns about every declaration
+        // without one, because it cannot resolve url() relative to an unknown file.
+        if (!hasFontDisplay) rule.append({ prop: 'font-display', value: 'swap', source: rule.source });
       },
     },
   };

@@ -49,6 +49,10 @@ done
 echo
 echo "Portal:          http://127.0.0.1:$port/  (status page /status, help /hilfe, API /openapi.json)"
 echo "Demo data:       $data  (clerk accounts: see README, password Demo-Passwort-2026)"
+# The portal also logs this as a JSON warning line above; here it is in words.
+if [ -z "${PORTAL_SMTP_URL:-}" ]; then
+  echo "E-mail:          no SMTP server set (PORTAL_SMTP_URL), so citizen e-mails stay queued in the portal"
+fi
 
 if [ -x node_modules/electron/dist/electron ] || [ -e node_modules/electron/dist/electron.exe ]; then
   echo "Desktop app:     starting in clerk mode"
