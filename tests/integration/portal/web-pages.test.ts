@@ -97,6 +97,14 @@ describe('web pages', () => {
     expect(html).not.toContain('<script');
   });
 
+  it('redirects a trailing slash to the page', async () => {
+    for (const page of ['/status', '/hilfe']) {
+      const response = await fetch(`${portal.url}${page}/`, { redirect: 'manual' });
+      expect(response.status, page).toBe(301);
+      expect(response.headers.get('location'), page).toBe(page);
+    }
+  });
+
   it('answers the favicon request without an error', async () => {
     const icon = await fetch(`${portal.url}/favicon.ico`);
     expect(icon.status).toBe(204);
