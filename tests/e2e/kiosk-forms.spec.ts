@@ -195,6 +195,10 @@ test('dates and postcodes checked and stored', async ({ page }) => {
   await page.getByRole('button', { name: /^Meldebescheinigung/ }).click();
   await expectStep(page, 'Angaben zu Ihrer Person');
   await fillApplicantName(page, 'Jannik', 'Datumsprobe');
+  // The field's own help gives the example, so the format hint adds no second one.
+  await expect(page.locator(field(DATE_FIELD))).toHaveAccessibleDescription(/Zum Beispiel 24\.12\.1980\./);
+  await expect(page.locator(field(DATE_FIELD))).toHaveAccessibleDescription(/Format: TT\.MM\.JJJJ/);
+  await expect(page.locator(field(DATE_FIELD))).not.toHaveAccessibleDescription(/24\.03\.2026/);
 
   for (const { typed, message } of INVALID_DATES) {
     await page.fill(field(DATE_FIELD), typed);

@@ -97,7 +97,9 @@ function TextField({ path, uiField, widget, fieldSchema, required, error, textLa
   const setTextInput = useCitizen((state) => state.setTextInput);
 
   const shown = raw ?? textForStoredValue(widget, stored, formatGermanDate);
-  const hints = [uiField.help, widget === 'date' ? t('wizard.dateHint') : undefined].filter((hint) => hint !== undefined);
+  // A date field whose own help already gives an example gets the format alone, not a second example.
+  const dateHint = uiField.help ? t('wizard.dateFormat') : t('wizard.dateHint');
+  const hints = [uiField.help, widget === 'date' ? dateHint : undefined].filter((hint) => hint !== undefined);
   const attributes = INPUT_ATTRIBUTES[widget] ?? { type: 'text' };
 
   const onChange = (text: string) => {

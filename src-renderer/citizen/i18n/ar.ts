@@ -43,6 +43,7 @@ export const ar: Record<MessageKey, string> = {
   'wizard.loadFailed': 'تعذّر تحميل النموذج.',
   'wizard.selectPlaceholder': 'يرجى الاختيار',
   'wizard.dateHint': 'الصيغة: يوم.شهر.سنة (DD.MM.YYYY)، مثلًا 24.03.2026',
+  'wizard.dateFormat': 'الصيغة: يوم.شهر.سنة (DD.MM.YYYY)',
   'wizard.yes': 'نعم',
   'wizard.no': 'لا',
 

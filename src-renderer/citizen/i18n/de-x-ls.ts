@@ -44,6 +44,7 @@ export const deLs: Record<MessageKey, string> = {
   'wizard.loadFailed': 'Das Formular fehlt. Es gibt einen Fehler.',
   'wizard.selectPlaceholder': 'Bitte wählen',
   'wizard.dateHint': 'So schreiben Sie das Datum: Tag, Monat, Jahr. Zum Beispiel: 24.03.2026',
+  'wizard.dateFormat': 'So schreiben Sie das Datum: Tag, Monat, Jahr.',
   'wizard.yes': 'Ja',
   'wizard.no': 'Nein',
 

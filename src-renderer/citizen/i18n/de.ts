@@ -42,6 +42,7 @@ export const de = {
   'wizard.loadFailed': 'Das Formular konnte nicht geladen werden.',
   'wizard.selectPlaceholder': 'Bitte auswählen',
   'wizard.dateHint': 'Format: TT.MM.JJJJ, zum Beispiel 24.03.2026',
+  'wizard.dateFormat': 'Format: TT.MM.JJJJ',
   'wizard.yes': 'Ja',
   'wizard.no': 'Nein',
 

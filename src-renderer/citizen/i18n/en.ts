@@ -43,6 +43,7 @@ export const en: Record<MessageKey, string> = {
   'wizard.loadFailed': 'The form could not be loaded.',
   'wizard.selectPlaceholder': 'Please choose',
   'wizard.dateHint': 'Format: DD.MM.YYYY, for example 24.03.2026',
+  'wizard.dateFormat': 'Format: DD.MM.YYYY',
   'wizard.yes': 'Yes',
   'wizard.no': 'No',
 

@@ -43,6 +43,7 @@ export const tr: Record<MessageKey, string> = {
   'wizard.loadFailed': 'Form yüklenemedi.',
   'wizard.selectPlaceholder': 'Lütfen seçin',
   'wizard.dateHint': 'Biçim: GG.AA.YYYY, örneğin 24.03.2026',
+  'wizard.dateFormat': 'Biçim: GG.AA.YYYY',
   'wizard.yes': 'Evet',
   'wizard.no': 'Hayır',
 

@@ -43,6 +43,7 @@ export const uk: Record<MessageKey, string> = {
   'wizard.loadFailed': 'Не вдалося завантажити форму.',
   'wizard.selectPlaceholder': 'Будь ласка, виберіть',
   'wizard.dateHint': 'Формат: ДД.ММ.РРРР, наприклад 24.03.2026',
+  'wizard.dateFormat': 'Формат: ДД.ММ.РРРР',
   'wizard.yes': 'Так',
   'wizard.no': 'Ні',
 

@@ -92,7 +92,7 @@ export function dogTaxService(): Service {
         { path: 'dog.sex', label: 'Geschlecht', widget: 'radio', options: [{ value: 'male', label: 'Rüde' }, { value: 'female', label: 'Hündin' }] },
         { path: 'dog.dateOfBirth', label: 'Geburtsdatum des Hundes', help: 'Wenn Sie es nicht genau wissen, ein ungefähres Datum.', widget: 'date' },
         { path: 'dog.ownedSince', label: 'Der Hund lebt bei mir seit', widget: 'date' },
-        { path: 'dog.transponderNumber', label: 'Chipnummer', help: 'Freiwillig. Die 15 Ziffern aus dem Heimtierausweis.', widget: 'text' },
+        { path: 'dog.transponderNumber', label: 'Chipnummer', help: 'Die 15 Ziffern aus dem Heimtierausweis.', widget: 'text' },
         {
           path: 'dog.listed',
           label: 'Ist der Hund ein gefährlicher Hund nach der Hundehalterverordnung?',

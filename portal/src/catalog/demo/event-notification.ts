@@ -155,7 +155,7 @@ export function eventNotificationService(): Service {
             { value: 'other', label: 'Andere Veranstaltung' },
           ],
         },
-        { path: 'event.description', label: 'Was ist geplant?', help: 'Freiwillig. Zum Beispiel Bühne, Zelte, Musik oder Stände.', widget: 'textarea' },
+        { path: 'event.description', label: 'Was ist geplant?', help: 'Zum Beispiel Bühne, Zelte, Musik oder Stände.', widget: 'textarea' },
         { path: 'event.startDate', label: 'Erster Veranstaltungstag', widget: 'date' },
         { path: 'event.endDate', label: 'Letzter Veranstaltungstag', help: 'Bei einer eintägigen Veranstaltung derselbe Tag wie der erste.', widget: 'date' },
         { path: 'event.dailyStart', label: 'Beginn (Uhrzeit)', help: TIME_HELP, widget: 'text' },
@@ -166,9 +166,9 @@ export function eventNotificationService(): Service {
           help: 'Die größte Zahl von Menschen, die gleichzeitig da sein werden. Eine Schätzung genügt.',
           widget: 'number',
         },
-        { path: 'venue.name', label: 'Name des Ortes', help: 'Freiwillig. Zum Beispiel „Marktplatz“ oder „Festwiese“.', widget: 'text' },
+        { path: 'venue.name', label: 'Name des Ortes', help: 'Zum Beispiel „Marktplatz“ oder „Festwiese“.', widget: 'text' },
         ...placeAddressFields('venue', venuePlaceHelp).map((field) =>
-          field.path === 'venue.houseNumber' ? { ...field, help: 'Freiwillig, falls der Ort eine Hausnummer hat.' } : field,
+          field.path === 'venue.houseNumber' ? { ...field, help: 'Nur, falls der Ort eine Hausnummer hat.' } : field,
         ),
         {
           path: 'venue.setting',
@@ -194,7 +194,7 @@ export function eventNotificationService(): Service {
       {
         id: 'site-plan',
         label: 'Lageplan',
-        help: 'Freiwillig. Eine Skizze mit Bühne, Ständen, Rettungswegen und Toiletten hilft uns bei der Prüfung.',
+        help: 'Eine Skizze mit Bühne, Ständen, Rettungswegen und Toiletten hilft uns bei der Prüfung.',
         required: false,
         acceptedTypes: ['application/pdf', 'image/jpeg', 'image/png'],
         maxBytes: 10 * 1024 * 1024,

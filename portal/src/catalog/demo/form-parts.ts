@@ -60,11 +60,11 @@ export function applicantFields(options: { withDateOfBirth: boolean }): UiField[
     {
       path: 'applicant.email',
       label: 'E-Mail-Adresse',
-      help: 'Freiwillig. Dann schreiben wir Ihnen, wenn sich an Ihrem Antrag etwas ändert.',
+      help: 'Dann schreiben wir Ihnen, wenn sich an Ihrem Antrag etwas ändert.',
       widget: 'email',
       autocomplete: 'email',
     },
-    { path: 'applicant.phone', label: 'Telefonnummer', help: 'Freiwillig. Für kurze Rückfragen.', widget: 'phone', autocomplete: 'tel' },
+    { path: 'applicant.phone', label: 'Telefonnummer', help: 'Für kurze Rückfragen.', widget: 'phone', autocomplete: 'tel' },
   );
   return fields;
 }

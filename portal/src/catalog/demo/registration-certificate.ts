@@ -73,7 +73,7 @@ export function registrationCertificateService(): Service {
             { value: 'extended', label: 'Erweiterte Meldebescheinigung' },
           ],
         },
-        { path: 'certificate.purpose', label: 'Wofür brauchen Sie die Bescheinigung?', help: 'Freiwillig. Zum Beispiel „für die Bank“.', widget: 'text' },
+        { path: 'certificate.purpose', label: 'Wofür brauchen Sie die Bescheinigung?', help: 'Zum Beispiel „für die Bank“.', widget: 'text' },
         { path: 'certificate.copies', label: 'Anzahl der Ausfertigungen', help: 'Höchstens 5.', widget: 'number' },
         {
           path: 'delivery.method',

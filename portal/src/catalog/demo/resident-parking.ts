@@ -74,7 +74,7 @@ function fields(version: 1 | 2): UiField[] {
     {
       path: 'address.zone',
       label: 'Bewohnerparkzone',
-      help: 'Freiwillig. Die Zone steht auf dem Schild am Straßenrand, zum Beispiel „Zone A“.',
+      help: 'Die Zone steht auf dem Schild am Straßenrand, zum Beispiel „Zone A“.',
       widget: 'text',
     },
     {
