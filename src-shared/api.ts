@@ -2,6 +2,7 @@
 // validates with them and publishes them in its OpenAPI document; clients parse responses with them.
 import { z } from 'zod';
 import { Channel, IsoDate, ReferenceNumber, Role, Uuid } from './domain.ts';
+import { ApplicationFee } from './fees.ts';
 import { APPLICATION_STATUSES, STATUS_ACTIONS } from './status.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -73,6 +74,8 @@ export const Receipt = z.object({
   /** Path of the status page with reference prefilled; the access code is never part of a URL. */
   statusPath: z.string(),
   nextSteps: z.string(),
+  /** The fee for the form as filed. Missing in receipts of portals before it was added. */
+  fee: ApplicationFee.optional(),
 });
 export type Receipt = z.infer<typeof Receipt>;
 
@@ -257,6 +260,8 @@ export const CitizenStatusView = z.object({
   messages: z.array(z.object({ id: z.string(), at: z.iso.datetime(), direction: z.enum(['to_citizen', 'from_citizen']), text: z.string() })),
   /** True while a Rückfrage waits for the citizen's reply. */
   replyPossible: z.boolean(),
+  /** The fee for the form as filed; missing when the service version is no longer in the catalog. */
+  fee: ApplicationFee.optional(),
 });
 export type CitizenStatusView = z.infer<typeof CitizenStatusView>;
 

@@ -14,12 +14,13 @@ export const FeeRule = z.object({
 });
 export type FeeRule = z.infer<typeof FeeRule>;
 
-export interface ApplicationFee {
+export const ApplicationFee = z.object({
   /** Price of one item in euro cents. */
-  unitCents: number;
-  quantity: number;
-  totalCents: number;
-}
+  unitCents: z.number().int().nonnegative(),
+  quantity: z.number().int().min(1),
+  totalCents: z.number().int().nonnegative(),
+});
+export type ApplicationFee = z.infer<typeof ApplicationFee>;
 
 /**
  * Computes the fee for the form data as filled in so far. A missing or invalid quantity counts as
@@ -36,4 +37,14 @@ export function applicationFee(service: { feeCents: number; feeRule?: FeeRule },
   const quantity = typeof count === 'number' && Number.isInteger(count) && count >= 1 ? count : 1;
 
   return { unitCents, quantity, totalCents: unitCents * quantity };
+}
+
+const EURO_DE = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
+
+/** Formats a fee as on a German document, e.g. "15,00 € (3 × 5,00 €)" or "Keine Gebühr". */
+export function formatApplicationFeeDe(fee: ApplicationFee): string {
+  if (fee.totalCents === 0) return 'Keine Gebühr';
+
+  const total = EURO_DE.format(fee.totalCents / 100);
+  return fee.quantity > 1 ? `${total} (${fee.quantity} × ${EURO_DE.format(fee.unitCents / 100)})` : total;
 }

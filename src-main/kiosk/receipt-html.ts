@@ -3,6 +3,7 @@
 // form content, and document labels without file names (a file name often contains a name).
 import QRCode from 'qrcode';
 import type { Receipt } from '../../src-shared/index.ts';
+import { formatApplicationFeeDe } from '../../src-shared/fees.ts';
 import { formatDateTimeDe } from '../../src-shared/dates.ts';
 import type { SubmitOutcome } from '../../src-shared/ipc/kiosk.ts';
 
@@ -103,6 +104,7 @@ ${row('Vorgangsnummer', `<span class="code">${escapeHtml(receipt.reference)}</sp
 ${row('Zugangscode', `<span class="code">${escapeHtml(groupAccessCode(receipt.accessCode))}</span>`)}
 ${row('Eingegangen am', escapeHtml(formatReceiptDateTime(receipt.receivedAt)))}
 ${row('Leistung', escapeHtml(receipt.service.name))}
+${receipt.fee ? row('Gebühr', escapeHtml(formatApplicationFeeDe(receipt.fee))) : ''}
 ${row('Zuständige Behörde', `${escapeHtml(receipt.authority.name)}<br>${receipt.authority.address.split('\n').map(escapeHtml).join('<br>')}`)}
 ${row('Eingereichte Unterlagen', documentList(labels))}
 </dl>

@@ -1,6 +1,6 @@
 // The status of one application: current step, history with the citizen texts, and the messages
 // exchanged with the authority. The print view of this page is the Eingangsbestätigung.
-import type { CitizenStatusView } from '../../src-shared/index.ts';
+import { formatApplicationFeeDe, type CitizenStatusView } from '../../src-shared/index.ts';
 import { currentStepIndex, formatDateTime, progressSteps } from './texts.ts';
 
 export function StatusDetails({ view }: { view: CitizenStatusView }) {
@@ -23,6 +23,12 @@ export function StatusDetails({ view }: { view: CitizenStatusView }) {
           <dt className="kern-description-list-item__key">Leistung</dt>
           <dd className="kern-description-list-item__value">{view.serviceName}</dd>
         </div>
+        {view.fee && (
+          <div className="kern-description-list-item">
+            <dt className="kern-description-list-item__key">Gebühr</dt>
+            <dd className="kern-description-list-item__value" data-testid="fee">{formatApplicationFeeDe(view.fee)}</dd>
+          </div>
+        )}
         <div className="kern-description-list-item">
           <dt className="kern-description-list-item__key">Zuständige Stelle</dt>
           <dd className="kern-description-list-item__value">{view.authorityName}</dd>

@@ -91,6 +91,8 @@ async function fileMeldebescheinigung(page: Page): Promise<{ reference: string; 
   const accessCode = (await page.locator('[data-receipt-row="accessCode"] dd').textContent() ?? '').trim();
   expect(reference).toMatch(/^SN-\d{4}-\d{6}$/);
   expect(accessCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  // One simple certificate: the fee the portal computed for the form as filed.
+  await expect(page.locator('[data-receipt-row="fee"] dd')).toHaveText('5,00\u00a0€');
 
   await expectReceiptPrintable(page);
   return { reference, accessCode };
@@ -161,6 +163,7 @@ test.describe('citizen web pages', () => {
     await page.getByRole('button', { name: 'Status abfragen' }).click();
     await expect(page.getByTestId('current-status')).toHaveText('Eingegangen');
     await expect(page.getByTestId('current-text')).toHaveText('Ihr Antrag auf eine Meldebescheinigung ist bei uns eingegangen.');
+    await expect(page.getByTestId('fee')).toHaveText('5,00\u00a0€');
     await expectNoAxeViolations(page, 'status view');
 
     const application = await findApplication(portal, token, reference);

@@ -1,9 +1,10 @@
 // What a citizen sees of their application: status history with citizen texts and the messages
 // exchanged, never internal notes, assignees or discarded states.
-import type { Application, CitizenStatusView } from '../../../src-shared/index.ts';
-import { STATUS_LABELS_DE, STATUS_ZBP_STATE } from '../../../src-shared/index.ts';
+import type { Application, CitizenStatusView, Service } from '../../../src-shared/index.ts';
+import { applicationFee, STATUS_LABELS_DE, STATUS_ZBP_STATE } from '../../../src-shared/index.ts';
 
-export function citizenView(application: Application, authorityName: string): CitizenStatusView {
+/** Builds the citizen's view; `service` is the version the application was filed with, for its fee. */
+export function citizenView(application: Application, authorityName: string, service: Service | null): CitizenStatusView {
   const history = application.history.flatMap((entry) =>
     entry.kind === 'status' && entry.status !== 'discarded'
       ? [{ at: entry.at, status: entry.status, label: STATUS_LABELS_DE[entry.status], text: entry.citizenText }]
@@ -26,5 +27,6 @@ export function citizenView(application: Application, authorityName: string): Ci
     history,
     messages,
     replyPossible: application.status === 'action_required',
+    ...(service ? { fee: applicationFee(service, application.formData) } : {}),
   };
 }

@@ -3,7 +3,7 @@
 // returns the stored receipt when the key comes again.
 import { randomUUID } from 'node:crypto';
 import type { Application, Authority, Receipt, Service, SubmitApplicationRequest } from '../../../src-shared/index.ts';
-import { addCalendarDays, berlinDate, DEFAULT_CITIZEN_STATUS_TEXTS_DE, Receipt as ReceiptSchema } from '../../../src-shared/index.ts';
+import { addCalendarDays, applicationFee, berlinDate, DEFAULT_CITIZEN_STATUS_TEXTS_DE, Receipt as ReceiptSchema } from '../../../src-shared/index.ts';
 import { getAtPath } from '../../../src-shared/forms/paths.ts';
 import type { ProblemError} from '../http/problem.ts';
 import { conflict, unprocessable, validationFailed } from '../http/problem.ts';
@@ -189,6 +189,7 @@ function buildReceipt(application: Application, service: Service, authority: Aut
       fileName: file.fileName,
     })),
     statusPath: `/status?ref=${encodeURIComponent(application.reference)}`,
+    fee: applicationFee(service, application.formData),
     nextSteps:
       `Bewahren Sie Vorgangsnummer und Zugangscode gut auf. Damit sehen Sie auf der Statusseite, wie weit Ihr Antrag ist. ` +
       `Die Bearbeitung dauert in der Regel bis zu ${service.deadlineDays} Tage. Bei Rückfragen meldet sich die zuständige Behörde bei Ihnen: ${authority.name}.`,

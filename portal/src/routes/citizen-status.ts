@@ -32,8 +32,10 @@ export function registerCitizenStatusRoutes(routes: RouteRegistry, context: Port
     response: CitizenStatusView,
     handler: async ({ body }, request) => {
       const stored = await authenticateCitizen(context, request, body.reference, body.accessCode);
-      const authority = await store.getAuthority(stored.application.authorityId);
-      return citizenView(stored.application, authority?.name ?? '');
+      const { application } = stored;
+      const authority = await store.getAuthority(application.authorityId);
+      const service = await store.getService(application.serviceId, application.serviceVersion);
+      return citizenView(application, authority?.name ?? '', service);
     },
   });
 
@@ -65,7 +67,7 @@ export function registerCitizenStatusRoutes(routes: RouteRegistry, context: Port
         application.id,
         claim,
         (latest) => decideCitizenReply(latest, { text: body.text, files: files.files, now: context.now(), service }),
-        (next) => JSON.stringify(citizenView(next, authorityName)),
+        (next) => JSON.stringify(citizenView(next, authorityName, service)),
       );
 
       switch (result.kind) {
@@ -84,7 +86,7 @@ export function registerCitizenStatusRoutes(routes: RouteRegistry, context: Port
             { applicationId: application.id, reference: application.reference, files: files.files.length, version: result.application.version },
             'citizen reply received',
           );
-          return citizenView(result.application, authorityName);
+          return citizenView(result.application, authorityName, service);
       }
     },
   });

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type RefObject } from 'react';
 import { applicationFee, type Service } from '../../../src-shared/index.ts';
 import { BackendUnavailableError, ProblemError } from '../backend.ts';
-import { formatFee } from '../i18n/service-texts.ts';
+import { formatApplicationFee } from '../i18n/service-texts.ts';
 import { buildReviewSections } from '../wizard/answers.ts';
 import { mapFieldErrors, NO_ERRORS, type FormErrors } from '../wizard/errors.ts';
 import { DOCUMENTS_STEP_ID, type WizardStep } from '../wizard/steps.ts';
@@ -143,8 +143,7 @@ export function ReviewStep({ service, steps, onEditStep, onServerErrors, onBack,
         <div className="kern-description-list-item">
           <dt className="kern-description-list-item__key">{t('review.fee')}</dt>
           <dd className="kern-description-list-item__value">
-            {fee.totalCents === 0 ? t('picker.free') : formatFee(fee.totalCents, locale)}
-            {fee.quantity > 1 && ` (${fee.quantity} × ${formatFee(fee.unitCents, locale)})`}
+            {formatApplicationFee(fee, locale, t)}
             {service.feeNote && <span lang="de"> – {service.feeNote}</span>}
           </dd>
         </div>

@@ -1,7 +1,7 @@
 // Service names and descriptions in the citizen's language where the catalog has a translation.
 // Without one the German text is shown, marked with lang="de" and a note.
-import type { ServiceSummary } from '../../../src-shared/index.ts';
-import { LOCALE_INFO, type Locale } from './messages.ts';
+import type { ApplicationFee, ServiceSummary } from '../../../src-shared/index.ts';
+import { LOCALE_INFO, type Locale, type Translate } from './messages.ts';
 
 export interface LocalisedText {
   name: string;
@@ -24,6 +24,14 @@ export function localiseServiceText(service: Pick<ServiceSummary, 'name' | 'desc
 /** Formats a fee in euro cents, e.g. "30,50 €" in German. */
 export function formatFee(cents: number, locale: Locale): string {
   return new Intl.NumberFormat(LOCALE_INFO[locale].intlLocale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+/** Formats the fee of an application, e.g. "15,00 € (3 × 5,00 €)", or the text for no fee. */
+export function formatApplicationFee(fee: ApplicationFee, locale: Locale, t: Translate): string {
+  if (fee.totalCents === 0) return t('picker.free');
+
+  const total = formatFee(fee.totalCents, locale);
+  return fee.quantity > 1 ? `${total} (${fee.quantity} × ${formatFee(fee.unitCents, locale)})` : total;
 }
 
 /** True when every word of the query occurs in the service's texts, German or translated. */

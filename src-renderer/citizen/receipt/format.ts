@@ -3,10 +3,11 @@
 // authority is, whatever the device's time zone.
 import type { SubmitOutcome } from '../../../src-shared/ipc/kiosk.ts';
 import { LOCALE_INFO, type Locale, type Translate } from '../i18n/messages.ts';
+import { formatApplicationFee } from '../i18n/service-texts.ts';
 
 export interface ReceiptRow {
   /** Stable key, used for test ids and React keys. */
-  id: 'reference' | 'localReference' | 'accessCode' | 'receivedAt' | 'savedAt' | 'service' | 'authority' | 'documents';
+  id: 'reference' | 'localReference' | 'accessCode' | 'receivedAt' | 'savedAt' | 'service' | 'fee' | 'authority' | 'documents';
   label: string;
   /** One entry per line. */
   lines: string[];
@@ -76,6 +77,8 @@ export function buildReceiptView(outcome: SubmitOutcome, locale: Locale, t: Tran
       { id: 'accessCode', label: t('receipt.accessCode'), lines: [groupAccessCode(receipt.accessCode)] },
       { id: 'receivedAt', label: t('receipt.receivedAt'), lines: [formatBerlinDateTime(receipt.receivedAt, locale)] },
       { id: 'service', label: t('receipt.service'), lines: [receipt.service.name] },
+      // A receipt from a portal before fees were part of it has none.
+      ...(receipt.fee ? [{ id: 'fee' as const, label: t('review.fee'), lines: [formatApplicationFee(receipt.fee, locale, t)] }] : []),
       { id: 'authority', label: t('receipt.authority'), lines: [receipt.authority.name, ...receipt.authority.address.split('\n')] },
       documentsRow(receipt.documents, t),
     ],

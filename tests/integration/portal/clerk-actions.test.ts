@@ -212,6 +212,17 @@ describe('citizen status', () => {
     expect(result.body.history.map((entry: { label: string }) => entry.label)).toEqual(['Eingegangen', 'Angenommen']);
   });
 
+  it('names the same fee as the receipt', async () => {
+    const receipt = await portal.request('POST', '/api/v1/applications', { body: validSubmission(registrationCertificate(), { placeArs: SCHWERIN_ARS }), idempotencyKey: randomUUID() });
+    const { reference, accessCode } = receipt.body as { reference: string; accessCode: string };
+
+    const result = await portal.request('POST', '/api/v1/status', { body: { reference, accessCode } });
+
+    expect(result.status).toBe(200);
+    expect(result.body.fee).toEqual(receipt.body.fee);
+    expect(result.body.fee.totalCents).toBeGreaterThan(0);
+  });
+
   it('answers unknown reference and wrong code alike', async () => {
     const { reference } = await newApplication();
     const wrongCode = await portal.request('POST', '/api/v1/status', { body: { reference, accessCode: 'AAAA-BBBB-CCCC' } });

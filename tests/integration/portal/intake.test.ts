@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_KIOSK_DEVICES } from '../../../portal/src/catalog/demo-data.ts';
+import { setAtPath } from '../../../src-shared/forms/paths.ts';
 import { startTestPortal, type TestPortal } from '../../support/portal-harness.ts';
 import { DOMSUEHL_ARS, eventNotification, LUDWIGSLUST_ARS, parkingPermit, registrationCertificate, SCHWERIN_ARS, SMALL_PDF, validSubmission } from '../../support/submissions.ts';
 
@@ -25,6 +26,16 @@ describe('intake', () => {
     expect(result.body.statusPath).toBe(`/status?ref=${result.body.reference}`);
     expect(result.body.statusPath).not.toContain(result.body.accessCode);
     expect(result.body.documents).toHaveLength(1);
+  });
+
+  it('names the fee for the kind and copies filed', async () => {
+    const submission = validSubmission(registrationCertificate(), { placeArs: SCHWERIN_ARS });
+    submission.formData = setAtPath(setAtPath(submission.formData, 'certificate.kind', 'extended'), 'certificate.copies', 3);
+
+    const result = await submit(submission);
+
+    expect(result.status).toBe(201);
+    expect(result.body.fee).toEqual({ unitCents: 1000, quantity: 3, totalCents: 3000 });
   });
 
   it('replays the same key and body with the same receipt', async () => {

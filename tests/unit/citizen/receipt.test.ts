@@ -53,6 +53,17 @@ describe('receipt formatting', () => {
     expect(view.statusPath).toBe('/status?reference=SN-2026-000123');
   });
 
+  it('shows the fee after the service in the citizen language', () => {
+    const withFee = { ...RECEIPT, fee: { unitCents: 1000, quantity: 2, totalCents: 2000 } };
+    const german = buildReceiptView({ kind: 'receipt', receipt: withFee }, 'de', translatorFor('de'), { serviceName: '', documents: [] });
+    const english = buildReceiptView({ kind: 'receipt', receipt: withFee }, 'en', translatorFor('en'), { serviceName: '', documents: [] });
+
+    expect(german.rows.map((entry) => entry.id)).toEqual(['reference', 'accessCode', 'receivedAt', 'service', 'fee', 'authority', 'documents']);
+    expect(row(german, 'fee')).toEqual({ id: 'fee', label: 'Gebühr', lines: ['20,00\u00a0€ (2 × 10,00\u00a0€)'] });
+    expect(row(english, 'fee')?.label).toBe('Fee');
+    expect(row(english, 'fee')?.lines).toEqual(['€20.00 (2 × €10.00)']);
+  });
+
   it('never puts the access code into the status path', () => {
     const view = buildReceiptView({ kind: 'receipt', receipt: RECEIPT }, 'de', translatorFor('de'), { serviceName: '', documents: [] });
     expect(view.statusPath).not.toContain(RECEIPT.accessCode);

@@ -49,6 +49,22 @@ describe('receipt page', () => {
     expect(html).toContain('size: 80mm auto');
   });
 
+  it('shows the fee with its copies', async () => {
+    const withFee = { ...receipt, fee: { unitCents: 500, quantity: 3, totalCents: 1500 } };
+    const html = await renderReceiptHtml({ outcome: { kind: 'receipt', receipt: withFee }, paper: 'a4', portalUrl: 'https://portal.example' });
+
+    expect(html).toContain('<dt>Gebühr</dt><dd>15,00\u00a0€ (3 × 5,00\u00a0€)</dd>');
+  });
+
+  it('names a zero fee and omits an unknown one', async () => {
+    const free = { ...receipt, fee: { unitCents: 0, quantity: 1, totalCents: 0 } };
+    const freeHtml = await renderReceiptHtml({ outcome: { kind: 'receipt', receipt: free }, paper: 'a4', portalUrl: 'https://portal.example' });
+    const olderHtml = await renderReceiptHtml({ outcome: { kind: 'receipt', receipt }, paper: 'a4', portalUrl: 'https://portal.example' });
+
+    expect(freeHtml).toContain('<dt>Gebühr</dt><dd>Keine Gebühr</dd>');
+    expect(olderHtml).not.toContain('Gebühr');
+  });
+
   it('leaves out file names and personal data', async () => {
     const html = await renderReceiptHtml({ outcome: { kind: 'receipt', receipt }, paper: 'a4', portalUrl: 'https://portal.example' });
 

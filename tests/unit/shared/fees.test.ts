@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationFee } from '../../../src-shared/fees.ts';
+import { applicationFee, formatApplicationFeeDe } from '../../../src-shared/fees.ts';
 import { registrationCertificateService } from '../../../portal/src/catalog/demo/registration-certificate.ts';
 
 const registrationCertificate = registrationCertificateService();
@@ -28,5 +28,19 @@ describe('applicationFee', () => {
   it('uses the base fee for an unknown kind or no rule', () => {
     expect(applicationFee(registrationCertificate, certificate('gold', 1)).unitCents).toBe(500);
     expect(applicationFee({ feeCents: 3070 }, { certificate: { copies: 9 } })).toEqual({ unitCents: 3070, quantity: 1, totalCents: 3070 });
+  });
+});
+
+describe('formatApplicationFeeDe', () => {
+  it('shows copies and the price of one', () => {
+    expect(formatApplicationFeeDe({ unitCents: 500, quantity: 3, totalCents: 1500 })).toBe('15,00\u00a0€ (3 × 5,00\u00a0€)');
+  });
+
+  it('shows one item without the multiplication', () => {
+    expect(formatApplicationFeeDe({ unitCents: 3070, quantity: 1, totalCents: 3070 })).toBe('30,70\u00a0€');
+  });
+
+  it('names a missing fee', () => {
+    expect(formatApplicationFeeDe({ unitCents: 0, quantity: 1, totalCents: 0 })).toBe('Keine Gebühr');
   });
 });
