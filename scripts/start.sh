@@ -21,10 +21,14 @@ if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 || (exec 3<>"/dev/t
 fi
 
 # The portal rejects a data folder that another running portal has taken (portal.pid). Checking
-# here saves the builds below.
-if [ -f "$data/portal.pid" ] && kill -0 "$(cat "$data/portal.pid")" 2>/dev/null; then
-  echo "start: the data folder $data is in use by another portal (pid $(cat "$data/portal.pid"))." >&2
-  echo "       Stop that portal, or choose another data folder: PORTAL_DATA_DIR=./data-2 bash scripts/start.sh" >&2
+# here saves the builds below. As in the portal, a process id that another program has by now
+# (Linux names its command line in /proc) does not count.
+holder="$(cat "$data/portal.pid" 2>/dev/null || true)"
+if [ -n "$holder" ] && kill -0 "$holder" 2>/dev/null \
+  && { [ ! -r "/proc/$holder/cmdline" ] || tr '\0' ' ' < "/proc/$holder/cmdline" | grep -q portal; }; then
+  echo "start: the data folder $data is in use by another portal (pid $holder)." >&2
+  echo "       Stop that portal, or choose another data folder:" >&2
+  echo "       ${PORTAL_PORT:+PORTAL_PORT=$PORTAL_PORT }PORTAL_DATA_DIR=./data-2 bash scripts/start.sh" >&2
   exit 1
 fi
 

@@ -1,6 +1,6 @@
 // `npm run portal`: starts the portal and stops it cleanly on SIGINT/SIGTERM.
 import { ConfigError, parseConfig, USAGE } from './config.ts';
-import { DataFolderInUseError, lockDataFolder } from './data-folder-lock.ts';
+import { DataFolderInUseError, LOCK_FILE_NAME, lockDataFolder, type DataFolderLock } from './data-folder-lock.ts';
 import { NewerDatabaseError, NotAPortalDatabaseError } from './store/sqlite/open.ts';
 import { startPortal } from './portal.ts';
 
@@ -18,26 +18,33 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  let releaseDataFolder: () => void;
+  let lock: DataFolderLock;
   try {
-    releaseDataFolder = lockDataFolder(config.dataDir);
+    lock = lockDataFolder(config.dataDir);
   } catch (error) {
     if (!(error instanceof DataFolderInUseError)) throw error;
     console.error(`portal: ${error.message}`);
     return 2;
+  }
+  if (lock.takenOverFrom !== null) {
+    console.log(`portal: took over ${LOCK_FILE_NAME} of process ${lock.takenOverFrom}, which is no longer a running portal`);
   }
 
   let portal;
   try {
     portal = await startPortal(config);
   } catch (error) {
-    releaseDataFolder();
+    lock.release();
     if (error instanceof NewerDatabaseError) {
       console.error(`portal: ${error.message}`);
       return 3;
     }
     if (error instanceof NotAPortalDatabaseError) {
       console.error(`portal: ${error.message}`);
+      return 2;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`portal: port ${config.port} on ${config.host} is already in use. Stop the program that uses it, or choose another --port.`);
       return 2;
     }
     throw error;
@@ -48,7 +55,7 @@ async function main(): Promise<number> {
   const stop = async (signal: string) => {
     portal.app.log.info({ signal }, 'portal stopping');
     await portal.close();
-    releaseDataFolder();
+    lock.release();
     portal.app.log.info('portal stopped');
     process.exit(0);
   };

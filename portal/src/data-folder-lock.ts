@@ -20,25 +20,34 @@ export class DataFolderInUseError extends Error {
   }
 }
 
+export interface DataFolderLock {
+  /** Gives the data folder back. */
+  release(): void;
+  /** Process id in a lock file that was left behind and taken over, or null. */
+  takenOverFrom: number | null;
+}
+
 /**
- * Takes the data folder for this process and returns the function that gives it back. Throws
- * DataFolderInUseError while another running process has taken it.
+ * Takes the data folder for this process. Throws DataFolderInUseError while another running portal
+ * process has taken it.
  */
-export function lockDataFolder(dataDir: string): () => void {
+export function lockDataFolder(dataDir: string): DataFolderLock {
   mkdirSync(dataDir, { recursive: true });
   const lockFile = join(dataDir, LOCK_FILE_NAME);
 
   // Two rounds: the second runs after a stale file from an ended process was removed.
+  let takenOverFrom: number | null = null;
   for (let round = 0; round < 2; round += 1) {
     try {
       writeFileSync(lockFile, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
-      return () => releaseDataFolder(lockFile);
+      return { release: () => releaseDataFolder(lockFile), takenOverFrom };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
 
     const holder = readHolder(lockFile);
-    if (holder !== null && isRunning(holder)) throw new DataFolderInUseError(dataDir, holder, lockFile);
+    if (holder !== null && isOtherPortal(holder)) throw new DataFolderInUseError(dataDir, holder, lockFile);
+    takenOverFrom = holder;
     unlinkSync(lockFile);
   }
   throw new Error(`Could not create ${lockFile}: another process created it at the same time`);
@@ -60,6 +69,25 @@ function readHolder(lockFile: string): number | null {
   }
   const pid = Number(text.trim());
   return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+/**
+ * Tells whether the process with this id may be another portal. The id in a stale file can belong
+ * to this very process (a container restart gives the portal pid 1 again) or, after a reboot, to
+ * another program. Linux names each process's command line in /proc, so an id whose command
+ * line does not mention the portal is stale there too.
+ */
+function isOtherPortal(pid: number): boolean {
+  if (pid === process.pid || !isRunning(pid)) return false;
+
+  let commandLine: string;
+  try {
+    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    // Not Linux, or not readable: a running process counts as a portal.
+    return true;
+  }
+  return commandLine.includes('portal');
 }
 
 function isRunning(pid: number): boolean {

@@ -1,6 +1,7 @@
 // The portal as an operator starts it: a separate Node process with options and environment.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -107,10 +108,27 @@ describe('portal command line', () => {
 
     const next = startCli(['--port', '0', '--data', dir, '--log-level', 'warn']);
     const url = await next.url;
+    expect(next.output()).toContain(`portal: took over portal.pid of process ${killed.child.pid}, which is no longer a running portal`);
     expect((await fetch(`${url}/health`)).status).toBe(200);
     expect(readFileSync(join(dir, 'portal.pid'), 'utf8').trim()).toBe(String(next.child.pid));
     next.child.kill('SIGTERM');
     expect(await next.exited).toBe(0);
+  });
+
+  it('rejects a busy port with one line', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as AddressInfo;
+    try {
+      const dir = dataDir();
+      const result = spawnSync(process.execPath, [CLI, '--port', String(port), '--data', dir, '--log-level', 'warn'], { encoding: 'utf8' });
+
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim()).toBe(`portal: port ${port} on 127.0.0.1 is already in use. Stop the program that uses it, or choose another --port.`);
+      expect(existsSync(join(dir, 'portal.pid'))).toBe(false);
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
   });
 
   it('takes port and data folder from the environment', async () => {
