@@ -46,9 +46,10 @@ export async function registerWebPages(app: FastifyInstance, webDir: string): Pr
     sendPage(reply, 404, stylesheets, 'Seite nicht gefunden',
       '<p class="kern-body">Diese Seite gibt es nicht. Prüfen Sie die Adresse oder gehen Sie zur <a class="kern-link" href="/">Startseite</a>, zur <a class="kern-link" href="/status">Statusabfrage</a> oder zur <a class="kern-link" href="/hilfe">Hilfe</a>.</p>'));
 
-  // A typed or pasted address with a trailing slash ("/status/") leads to the page.
+  // A typed or pasted address with a trailing slash ("/status/") leads to the page, with its query
+  // (the e-mails link to /status?ref=…).
   for (const url of ['/status/', '/hilfe/']) {
-    app.get(url, async (_request, reply) => reply.redirect(url.slice(0, -1), 301));
+    app.get(url, async (request, reply) => reply.redirect(request.url.replace(url, url.slice(0, -1)), 301));
   }
 
   // Browsers ask for this on every page; there is no icon, and a 404 would only fill the logs.

@@ -103,6 +103,9 @@ describe('web pages', () => {
       expect(response.status, page).toBe(301);
       expect(response.headers.get('location'), page).toBe(page);
     }
+
+    const withReference = await fetch(`${portal.url}/status/?ref=SN-2026-000009`, { redirect: 'manual' });
+    expect(withReference.headers.get('location')).toBe('/status?ref=SN-2026-000009');
   });
 
   it('answers the favicon request without an error', async () => {
