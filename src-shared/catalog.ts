@@ -111,6 +111,6 @@ export type Service = z.infer<typeof Service>;
 
 /** Catalog entry without the form, for pickers and lists. */
 export const ServiceSummary = Service.pick({
-  id: true, version: true, name: true, description: true, level: true, feeCents: true, deadlineDays: true, translations: true,
+  id: true, version: true, name: true, description: true, level: true, feeCents: true, feeRule: true, deadlineDays: true, translations: true,
 });
 export type ServiceSummary = z.infer<typeof ServiceSummary>;

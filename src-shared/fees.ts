@@ -39,6 +39,18 @@ export function applicationFee(service: { feeCents: number; feeRule?: FeeRule },
   return { unitCents, quantity, totalCents: unitCents * quantity };
 }
 
+/**
+ * Returns the price range of a service before the form is filled in: the cheapest price of one item,
+ * and whether the kind or the number of items can make it cost more.
+ */
+export function feeRange(service: { feeCents: number; feeRule?: FeeRule }): { fromCents: number; varies: boolean } {
+  const rule = service.feeRule;
+  const prices = [service.feeCents, ...Object.values(rule?.centsByValue ?? {})];
+  const fromCents = Math.min(...prices);
+  const varies = rule?.quantityField !== undefined || prices.some((cents) => cents !== fromCents);
+  return { fromCents, varies };
+}
+
 const EURO_DE = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
 
 /** Formats a fee as on a German document, e.g. "15,00 € (3 × 5,00 €)" or "Keine Gebühr". */

@@ -145,6 +145,8 @@ test.describe('citizen web pages', () => {
     const token = await clerkLogin(portal);
     await page.goto(`${portal.url}/`);
     await expect(page.getByRole('heading', { name: 'Was möchten Sie beantragen?' })).toBeVisible();
+    // Kind and copies change the price, so the tile names the cheapest one.
+    await expect(page.getByRole('button', { name: /^Meldebescheinigung/ })).toContainText('Gebühr: ab 5,00\u00a0€');
     const more = page.getByRole('navigation', { name: 'Weitere Seiten' });
     await expect(more.getByRole('link', { name: 'Status eines Antrags abfragen' })).toHaveAttribute('href', `${portal.url}/status`);
     await expect(more.getByRole('link', { name: 'Hilfe' })).toHaveAttribute('href', `${portal.url}/hilfe`);

@@ -1,7 +1,8 @@
 // The start screen: large tiles, one per service, with a search over names and descriptions.
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import type { ServiceSummary } from '../../../src-shared/index.ts';
+import { feeRange, type ServiceSummary } from '../../../src-shared/index.ts';
+import type { Locale, Translate } from '../i18n/messages.ts';
 import { formatFee, localiseServiceText, matchesServiceQuery } from '../i18n/service-texts.ts';
 import { useCitizen, useHost, useT } from './context.tsx';
 import { Alert } from './Alert.tsx';
@@ -86,11 +87,18 @@ function ServiceTile({ service, onChoose }: { service: ServiceSummary; onChoose:
         <span className="kern-body" lang={text.lang}>{text.description}</span>
         {text.germanOnly && <span className="kern-body kern-body--small kern-body--muted">{t('app.germanOnly')}</span>}
         <span className="kern-body kern-body--small">
-          {service.feeCents === 0 ? t('picker.free') : t('picker.fee', { fee: formatFee(service.feeCents, locale) })}
+          {feeText(service, locale, t)}
           {' · '}
           {t('picker.deadline', { days: service.deadlineDays })}
         </span>
       </span>
     </button>
   );
+}
+
+/** Formats the fee on a tile: the price, "from" the cheapest price when the form can change it, or no fee. */
+function feeText(service: ServiceSummary, locale: Locale, t: Translate): string {
+  const { fromCents, varies } = feeRange(service);
+  if (fromCents === 0 && !varies) return t('picker.free');
+  return t(varies ? 'picker.feeFrom' : 'picker.fee', { fee: formatFee(fromCents, locale) });
 }

@@ -26,6 +26,7 @@ export const ar: Record<MessageKey, string> = {
   'picker.noResults': 'لم نجد خدمة مناسبة. جرّب كلمة أخرى.',
   'picker.resultCount': 'عدد الخدمات التي وُجدت: {count}',
   'picker.fee': 'الرسوم: {fee}',
+  'picker.feeFrom': 'الرسوم: ابتداءً من {fee}',
   'picker.free': 'بدون رسوم',
   'picker.deadline': 'تتم المعالجة عادةً خلال {days} يومًا',
   'picker.loadFailed': 'تعذّر تحميل الخدمات.',

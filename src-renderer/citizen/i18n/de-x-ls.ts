@@ -27,6 +27,7 @@ export const deLs: Record<MessageKey, string> = {
   'picker.noResults': 'Wir haben nichts gefunden. Bitte versuchen Sie ein anderes Wort.',
   'picker.resultCount': 'So viele Leistungen haben wir gefunden: {count}',
   'picker.fee': 'Das kostet: {fee}',
+  'picker.feeFrom': 'Das kostet: ab {fee}',
   'picker.free': 'Das kostet nichts.',
   'picker.deadline': 'Das Amt braucht meistens {days} Tage.',
   'picker.loadFailed': 'Die Liste mit den Leistungen fehlt. Es gibt einen Fehler.',

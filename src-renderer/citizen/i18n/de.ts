@@ -25,6 +25,7 @@ export const de = {
   'picker.noResults': 'Wir haben keine passende Leistung gefunden. Versuchen Sie ein anderes Wort.',
   'picker.resultCount': 'Gefundene Leistungen: {count}',
   'picker.fee': 'Gebühr: {fee}',
+  'picker.feeFrom': 'Gebühr: ab {fee}',
   'picker.free': 'Keine Gebühr',
   'picker.deadline': 'Bearbeitung meist innerhalb von {days} Tagen',
   'picker.loadFailed': 'Die Leistungen konnten nicht geladen werden.',

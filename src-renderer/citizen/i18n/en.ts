@@ -26,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   'picker.noResults': 'We found no matching service. Try another word.',
   'picker.resultCount': 'Services found: {count}',
   'picker.fee': 'Fee: {fee}',
+  'picker.feeFrom': 'Fee: from {fee}',
   'picker.free': 'No fee',
   'picker.deadline': 'Usually processed within {days} days',
   'picker.loadFailed': 'The services could not be loaded.',

@@ -26,6 +26,7 @@ export const tr: Record<MessageKey, string> = {
   'picker.noResults': 'Uygun bir hizmet bulamadık. Başka bir kelime deneyin.',
   'picker.resultCount': 'Bulunan hizmetler: {count}',
   'picker.fee': 'Ücret: {fee}',
+  'picker.feeFrom': 'Ücret: en az {fee}',
   'picker.free': 'Ücretsiz',
   'picker.deadline': 'Genellikle {days} gün içinde işleme alınır',
   'picker.loadFailed': 'Hizmetler yüklenemedi.',

@@ -26,6 +26,7 @@ export const uk: Record<MessageKey, string> = {
   'picker.noResults': 'Ми не знайшли відповідної послуги. Спробуйте інше слово.',
   'picker.resultCount': 'Знайдено послуг: {count}',
   'picker.fee': 'Збір: {fee}',
+  'picker.feeFrom': 'Збір: від {fee}',
   'picker.free': 'Без збору',
   'picker.deadline': 'Зазвичай розглядається протягом {days} днів',
   'picker.loadFailed': 'Не вдалося завантажити послуги.',

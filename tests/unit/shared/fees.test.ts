@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationFee, formatApplicationFeeDe } from '../../../src-shared/fees.ts';
+import { applicationFee, feeRange, formatApplicationFeeDe } from '../../../src-shared/fees.ts';
 import { registrationCertificateService } from '../../../portal/src/catalog/demo/registration-certificate.ts';
 
 const registrationCertificate = registrationCertificateService();
@@ -42,5 +42,20 @@ describe('formatApplicationFeeDe', () => {
 
   it('names a missing fee', () => {
     expect(formatApplicationFeeDe({ unitCents: 0, quantity: 1, totalCents: 0 })).toBe('Keine Gebühr');
+  });
+});
+
+describe('feeRange', () => {
+  it('starts at the cheapest kind and varies with kind and copies', () => {
+    expect(feeRange(registrationCertificate)).toEqual({ fromCents: 500, varies: true });
+  });
+
+  it('is fixed for a service without a rule', () => {
+    expect(feeRange({ feeCents: 3070 })).toEqual({ fromCents: 3070, varies: false });
+    expect(feeRange({ feeCents: 0 })).toEqual({ fromCents: 0, varies: false });
+  });
+
+  it('varies with copies alone', () => {
+    expect(feeRange({ feeCents: 800, feeRule: { centsByValue: {}, quantityField: 'copies' } })).toEqual({ fromCents: 800, varies: true });
   });
 });
