@@ -30,7 +30,7 @@ export function StatusDetails({ view }: { view: CitizenStatusView }) {
           </div>
         )}
         <div className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">Zuständige Stelle</dt>
+          <dt className="kern-description-list-item__key">Zuständige Behörde</dt>
           <dd className="kern-description-list-item__value">{view.authorityName}</dd>
         </div>
         <div className="kern-description-list-item">

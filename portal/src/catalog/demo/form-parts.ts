@@ -125,6 +125,6 @@ export const DECLARATION_SCHEMA: JsonSchema = { type: 'boolean', const: true };
 export const DECLARATION_FIELD: UiField = {
   path: 'declaration',
   label: 'Ich versichere, dass meine Angaben vollständig und richtig sind.',
-  help: 'Falsche Angaben können dazu führen, dass eine Genehmigung zurückgenommen wird.',
+  help: 'Falsche Angaben können dazu führen, dass die Behörde ihre Entscheidung zurücknimmt.',
   widget: 'checkbox',
 };
