@@ -224,8 +224,13 @@ test.describe('citizen web pages', () => {
     await expect(page.getByRole('alert')).toContainText('haben wir keinen Antrag gefunden');
     await expectNoAxeViolations(page, 'status lookup error');
 
+    // A second wrong lookup; its answer replaces the alert, so the next steps wait for it.
     await page.getByRole('button', { name: 'Status abfragen' }).click();
+    await expect(page.getByRole('button', { name: 'Status abfragen' })).toBeEnabled();
+    await expect(page.getByRole('alert')).toContainText('haben wir keinen Antrag gefunden');
+
     await page.getByLabel('Vorgangsnummer').fill('');
+    await expect(page.getByLabel('Vorgangsnummer')).toHaveValue('');
     await page.getByRole('button', { name: 'Status abfragen' }).click();
     await expect(page.getByText('Bitte geben Sie die Vorgangsnummer ein.')).toBeVisible();
     await expectNoAxeViolations(page, 'status lookup with a missing field');
