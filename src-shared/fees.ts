@@ -51,12 +51,19 @@ export function feeRange(service: { feeCents: number; feeRule?: FeeRule }): { fr
   return { fromCents, varies };
 }
 
-const EURO_DE = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
+/**
+ * Formats a fee in a BCP 47 locale, e.g. "15,00 € (3 × 5,00 €)" in de-DE, or returns `noFeeText`
+ * when there is nothing to pay.
+ */
+export function formatApplicationFeeInLocale(fee: ApplicationFee, intlLocale: string, noFeeText: string): string {
+  if (fee.totalCents === 0) return noFeeText;
+
+  const euro = new Intl.NumberFormat(intlLocale, { style: 'currency', currency: 'EUR' });
+  const total = euro.format(fee.totalCents / 100);
+  return fee.quantity > 1 ? `${total} (${fee.quantity} × ${euro.format(fee.unitCents / 100)})` : total;
+}
 
 /** Formats a fee as on a German document, e.g. "15,00 € (3 × 5,00 €)" or "Keine Gebühr". */
 export function formatApplicationFeeDe(fee: ApplicationFee): string {
-  if (fee.totalCents === 0) return 'Keine Gebühr';
-
-  const total = EURO_DE.format(fee.totalCents / 100);
-  return fee.quantity > 1 ? `${total} (${fee.quantity} × ${EURO_DE.format(fee.unitCents / 100)})` : total;
+  return formatApplicationFeeInLocale(fee, 'de-DE', 'Keine Gebühr');
 }

@@ -224,7 +224,7 @@ test.describe('citizen web pages', () => {
     await expect(page.getByRole('alert')).toContainText('haben wir keinen Antrag gefunden');
     await expectNoAxeViolations(page, 'status lookup error');
 
-    // A second wrong lookup; its answer replaces the alert, so the next steps wait for it.
+    // A second wrong lookup. Its response replaces the alert, so the next steps wait for it.
     await page.getByRole('button', { name: 'Status abfragen' }).click();
     await expect(page.getByRole('button', { name: 'Status abfragen' })).toBeEnabled();
     await expect(page.getByRole('alert')).toContainText('haben wir keinen Antrag gefunden');

@@ -25,6 +25,11 @@ export function writePages(cachePath: string, pages: MessagePort, log: Logger, r
   let uncommitted: { page: PreparedFeedPage; changed: number }[] = [];
   let idleCommit: NodeJS.Timeout | null = null;
 
+  function cancelIdleCommit(): void {
+    if (idleCommit) clearTimeout(idleCommit);
+    idleCommit = null;
+  }
+
   function writePage(page: PreparedFeedPage): void {
     const started = performance.now();
     timing.waitForReaderMs += started - waitingSince;
@@ -45,8 +50,7 @@ export function writePages(cachePath: string, pages: MessagePort, log: Logger, r
   }
 
   function commit(): void {
-    if (idleCommit) clearTimeout(idleCommit);
-    idleCommit = null;
+    cancelIdleCommit();
     const started = performance.now();
     database.exec('COMMIT');
     timing.commitMs += performance.now() - started;
@@ -74,7 +78,7 @@ export function writePages(cachePath: string, pages: MessagePort, log: Logger, r
   }
 
   function failWith(error: unknown): void {
-    if (idleCommit) clearTimeout(idleCommit);
+    cancelIdleCommit();
     // Closing rolls back the open transaction, so the cursor stays at the last commit.
     if (database.open) database.close();
     pages.close();
@@ -90,8 +94,7 @@ export function writePages(cachePath: string, pages: MessagePort, log: Logger, r
   }
 
   pages.on('message', (message: PageMessage) => {
-    if (idleCommit) clearTimeout(idleCommit);
-    idleCommit = null;
+    cancelIdleCommit();
     try {
       writePage(message.page);
     } catch (error) {

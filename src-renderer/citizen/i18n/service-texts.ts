@@ -1,6 +1,6 @@
 // Service names and descriptions in the citizen's language where the catalog has a translation.
 // Without one the German text is shown, marked with lang="de" and a note.
-import type { ApplicationFee, ServiceSummary } from '../../../src-shared/index.ts';
+import { formatApplicationFeeInLocale, type ApplicationFee, type ServiceSummary } from '../../../src-shared/index.ts';
 import { LOCALE_INFO, type Locale, type Translate } from './messages.ts';
 
 export interface LocalisedText {
@@ -28,10 +28,7 @@ export function formatFee(cents: number, locale: Locale): string {
 
 /** Formats the fee of an application, e.g. "15,00 € (3 × 5,00 €)", or the text for no fee. */
 export function formatApplicationFee(fee: ApplicationFee, locale: Locale, t: Translate): string {
-  if (fee.totalCents === 0) return t('picker.free');
-
-  const total = formatFee(fee.totalCents, locale);
-  return fee.quantity > 1 ? `${total} (${fee.quantity} × ${formatFee(fee.unitCents, locale)})` : total;
+  return formatApplicationFeeInLocale(fee, LOCALE_INFO[locale].intlLocale, t('picker.free'));
 }
 
 /** True when every word of the query occurs in the service's texts, German or translated. */
